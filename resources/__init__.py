@@ -1,0 +1,1 @@
+"""Data files loaded through importlib.resources: catalog knowledge, fonts, icons."""

@@ -1,0 +1,419 @@
+"""Customers: create, edit, find, delete softly, restore and merge. Functions take a session; the
+``Workspace`` facade owns the sessions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import and_, column, exists, false, func, or_, select, table, text, update
+from sqlalchemy.orm import Session, selectinload
+
+from touchdesk.catalog import STAGE_KEYS
+from touchdesk.data import search
+from touchdesk.data.models import Customer, CustomerEmail, CustomerPhone, Event, FollowUp, Tag
+from touchdesk.data.records import (
+    CustomerDetail,
+    CustomerInput,
+    CustomerRow,
+    NotFound,
+    ValidationError,
+)
+from touchdesk.data.validation import clean_tags, clean_text, normalize_email, normalize_phone
+from touchdesk.formatting import utc_now
+from touchdesk.i18n import _
+
+_FTS = table("customer_fts", column("rowid"), column("body"))
+SORT_KEYS = ("name", "company", "phone", "last_touchpoint", "last_event_at", "open_followups")
+
+
+def validate(
+    data: CustomerInput, region: str | None = None
+) -> tuple[CustomerInput, list[tuple[str, str]], list[tuple[str, str]]]:
+    """Check every field; returns the cleaned input with (display, normalised) phones and e-mails.
+
+    Raises ``ValidationError`` naming each bad field, so a form can mark them all at once.
+    """
+    errors: dict[str, str] = {}
+    fields: dict[str, str] = {}
+    for name, value, required in (
+        ("name", data.name, True),
+        ("company", data.company, False),
+        ("city", data.city, False),
+        ("source", data.source, False),
+        ("notes", data.notes, False),
+    ):
+        try:
+            fields[name] = clean_text(value, _(name), required=required)
+        except ValueError as exc:
+            errors[name] = str(exc)
+    phones: list[tuple[str, str]] = []
+    for raw in data.phones:
+        if not raw.strip():
+            continue
+        try:
+            phone = normalize_phone(raw, region)
+        except ValueError as exc:
+            errors.setdefault("phone", str(exc))
+            continue
+        if phone.normalized not in {p[1] for p in phones}:
+            phones.append((phone.display, phone.normalized))
+    emails: list[tuple[str, str]] = []
+    for raw in data.emails:
+        if not raw.strip():
+            continue
+        try:
+            normalized = normalize_email(raw)
+        except ValueError as exc:
+            errors.setdefault("email", str(exc))
+            continue
+        if normalized not in {e[1] for e in emails}:
+            emails.append((raw.strip(), normalized))
+    if errors:
+        raise ValidationError(errors)
+    cleaned = CustomerInput(
+        name=fields["name"],
+        company=fields["company"],
+        phones=tuple(p[0] for p in phones),
+        emails=tuple(e[0] for e in emails),
+        city=fields["city"],
+        source=fields["source"],
+        tags=tuple(clean_tags(data.tags)),
+        notes=fields["notes"],
+    )
+    return cleaned, phones, emails
+
+
+def _tags(session: Session, names: list[str] | tuple[str, ...]) -> list[Tag]:
+    if not names:
+        return []
+    existing = {
+        t.name.casefold(): t
+        for t in session.scalars(
+            select(Tag).where(func.lower(Tag.name).in_([n.lower() for n in names]))
+        )
+    }
+    result = []
+    for name in names:
+        tag = existing.get(name.casefold())
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+            existing[name.casefold()] = tag
+        result.append(tag)
+    return result
+
+
+def _apply(
+    session: Session,
+    customer: Customer,
+    data: CustomerInput,
+    phones: list[tuple[str, str]],
+    emails: list[tuple[str, str]],
+) -> None:
+    customer.name = data.name
+    customer.company = data.company
+    customer.city = data.city
+    customer.source = data.source
+    customer.notes = data.notes
+    customer.phone = phones[0][0] if phones else ""
+    customer.email = emails[0][0] if emails else ""
+    customer.phones = [
+        CustomerPhone(number=d, normalized=n, position=i) for i, (d, n) in enumerate(phones)
+    ]
+    customer.emails = [
+        CustomerEmail(address=d, normalized=n, position=i) for i, (d, n) in enumerate(emails)
+    ]
+    customer.tags = _tags(session, data.tags)
+
+
+def reindex_customer(session: Session, customer: Customer) -> None:
+    if customer.deleted_at is not None:
+        search.reindex(session, customer.id, None)
+        return
+    body = search.index_body(
+        customer.name,
+        customer.company,
+        customer.city,
+        [t.name for t in customer.tags],
+        [e.address for e in customer.emails],
+        [(p.number, p.normalized) for p in customer.phones],
+    )
+    search.reindex(session, customer.id, body)
+
+
+def create(
+    session: Session,
+    data: CustomerInput,
+    region: str | None = None,
+    *,
+    now: dt.datetime | None = None,
+) -> int:
+    cleaned, phones, emails = validate(data, region)
+    now = now or utc_now()
+    customer = Customer(created_at=now, updated_at=now, stage_reached=-1)
+    session.add(customer)
+    _apply(session, customer, cleaned, phones, emails)
+    session.flush()
+    reindex_customer(session, customer)
+    return customer.id
+
+
+def load(session: Session, customer_id: int, *, include_deleted: bool = False) -> Customer:
+    customer = session.get(
+        Customer,
+        customer_id,
+        options=[
+            selectinload(Customer.phones),
+            selectinload(Customer.emails),
+            selectinload(Customer.tags),
+        ],
+    )
+    if customer is None or (customer.deleted_at is not None and not include_deleted):
+        raise NotFound(_("customer {id} not found").format(id=customer_id))
+    return customer
+
+
+def update_customer(
+    session: Session, customer_id: int, data: CustomerInput, region: str | None = None
+) -> None:
+    cleaned, phones, emails = validate(data, region)
+    customer = load(session, customer_id)
+    _apply(session, customer, cleaned, phones, emails)
+    customer.updated_at = utc_now()
+    session.flush()
+    reindex_customer(session, customer)
+
+
+def detail(session: Session, customer_id: int, *, include_deleted: bool = False) -> CustomerDetail:
+    c = load(session, customer_id, include_deleted=include_deleted)
+    return CustomerDetail(
+        id=c.id,
+        name=c.name,
+        company=c.company,
+        phones=tuple(p.number for p in c.phones),
+        emails=tuple(e.address for e in c.emails),
+        city=c.city,
+        source=c.source,
+        tags=tuple(t.name for t in c.tags),
+        notes=c.notes,
+        created_at=c.created_at,
+        updated_at=c.updated_at,
+        last_event_at=c.last_event_at,
+        stage_reached=c.stage_reached,
+        deleted=c.deleted_at is not None,
+    )
+
+
+def set_deleted(session: Session, customer_id: int, deleted: bool) -> None:
+    customer = load(session, customer_id, include_deleted=True)
+    customer.deleted_at = utc_now() if deleted else None
+    customer.updated_at = utc_now()
+    session.flush()
+    reindex_customer(session, customer)
+
+
+def refresh_summary(session: Session, customer_id: int) -> None:
+    """Recompute the list's denormalised columns (last contact, last outcome, stage reached)."""
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        return
+    last = session.execute(
+        select(Event.occurred_at, Event.outcome, Event.resolution, Event.touchpoint)
+        .where(Event.customer_id == customer_id)
+        .order_by(Event.occurred_at.desc(), Event.id.desc())
+        .limit(1)
+    ).first()
+    stages = set(
+        session.scalars(select(Event.stage).where(Event.customer_id == customer_id).distinct())
+    )
+    customer.last_event_at = last.occurred_at if last else None
+    customer.last_outcome = (last.resolution or last.outcome) if last else None
+    customer.last_touchpoint = last.touchpoint if last else None
+    customer.stage_reached = max(
+        (STAGE_KEYS.index(s) for s in stages if s in STAGE_KEYS), default=-1
+    )
+
+
+def merge(session: Session, keep_id: int, other_id: int) -> None:
+    """Fold ``other`` into ``keep``: every touchpoint, follow-up, phone, e-mail and tag moves; empty
+    fields of ``keep`` take ``other``'s values; ``other`` is deleted softly and points at ``keep``."""
+    if keep_id == other_id:
+        raise ValidationError({"customer": _("cannot merge a customer with itself")})
+    keep = load(session, keep_id)
+    other = load(session, other_id)
+    session.execute(update(Event).where(Event.customer_id == other_id).values(customer_id=keep_id))
+    session.execute(
+        update(FollowUp).where(FollowUp.customer_id == other_id).values(customer_id=keep_id)
+    )
+    for attr in ("company", "city", "source"):
+        if not getattr(keep, attr) and getattr(other, attr):
+            setattr(keep, attr, getattr(other, attr))
+    if other.notes and other.notes not in keep.notes:
+        keep.notes = (keep.notes + "\n\n" + other.notes).strip()
+    known_phones = {p.normalized for p in keep.phones}
+    for p in other.phones:
+        if p.normalized not in known_phones:
+            keep.phones.append(
+                CustomerPhone(number=p.number, normalized=p.normalized, position=len(keep.phones))
+            )
+            known_phones.add(p.normalized)
+    known_emails = {e.normalized for e in keep.emails}
+    for e in other.emails:
+        if e.normalized not in known_emails:
+            keep.emails.append(
+                CustomerEmail(address=e.address, normalized=e.normalized, position=len(keep.emails))
+            )
+            known_emails.add(e.normalized)
+    for tag in other.tags:
+        if tag not in keep.tags:
+            keep.tags.append(tag)
+    keep.phone = keep.phones[0].number if keep.phones else ""
+    keep.email = keep.emails[0].address if keep.emails else ""
+    keep.updated_at = utc_now()
+    other.deleted_at = utc_now()
+    other.merged_into_id = keep_id
+    session.flush()
+    refresh_summary(session, keep_id)
+    refresh_summary(session, other_id)
+    reindex_customer(session, keep)
+    reindex_customer(session, other)
+
+
+def _open_followups_subquery():  # type: ignore[no-untyped-def]
+    return (
+        select(FollowUp.customer_id.label("cid"), func.count().label("n"))
+        .where(FollowUp.done_at.is_(None))
+        .group_by(FollowUp.customer_id)
+        .subquery()
+    )
+
+
+def _filtered(query: str, tag: str | None, stage: str | None, attention: bool, now: dt.datetime):  # type: ignore[no-untyped-def]
+    conditions = [Customer.deleted_at.is_(None)]
+    expression = search.match_expression(query) if query else None
+    if query and expression is None:
+        conditions.append(false())
+    if expression:
+        conditions.append(
+            Customer.id.in_(select(_FTS.c.rowid).where(text("customer_fts MATCH :m")))
+        )
+    if tag:
+        conditions.append(Customer.tags.any(func.lower(Tag.name) == tag.lower()))
+    if stage:
+        conditions.append(Customer.stage_reached >= STAGE_KEYS.index(stage))
+    if attention:
+        conditions.append(
+            or_(
+                exists().where(
+                    and_(
+                        FollowUp.customer_id == Customer.id,
+                        FollowUp.done_at.is_(None),
+                        FollowUp.due_at < now,
+                    )
+                ),
+                exists().where(
+                    and_(
+                        Event.customer_id == Customer.id,
+                        Event.outcome == "decision",
+                        Event.resolution.is_(None),
+                    )
+                ),
+                exists().where(
+                    and_(
+                        Event.customer_id == Customer.id,
+                        Event.reply_due_at < now,
+                        Event.replied_at.is_(None),
+                    )
+                ),
+            )
+        )
+    return and_(*conditions), ({"m": expression} if expression else {})
+
+
+def find(
+    session: Session,
+    query: str = "",
+    *,
+    tag: str | None = None,
+    stage: str | None = None,
+    needs_attention: bool = False,
+    sort: str = "name",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[CustomerRow]:
+    """A page of the customer list, searched, filtered and sorted in SQL."""
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort!r}")
+    now = utc_now()
+    where, params = _filtered(query, tag, stage, needs_attention, now)
+    open_fu = _open_followups_subquery()
+    open_count = func.coalesce(open_fu.c.n, 0)
+    column = open_count if sort == "open_followups" else getattr(Customer, sort)
+    order = column.desc() if descending else column.asc()
+    if sort in ("last_event_at", "last_touchpoint"):
+        order = order.nulls_last() if descending else order.nulls_first()
+    stmt = (
+        select(
+            Customer.id,
+            Customer.name,
+            Customer.company,
+            Customer.phone,
+            Customer.email,
+            Customer.last_event_at,
+            Customer.last_outcome,
+            Customer.last_touchpoint,
+            open_count,
+        )
+        .outerjoin(open_fu, open_fu.c.cid == Customer.id)
+        .where(where)
+        .order_by(order, Customer.id.desc() if descending else Customer.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return [CustomerRow(*row) for row in session.execute(stmt, params)]
+
+
+def count(
+    session: Session,
+    query: str = "",
+    *,
+    tag: str | None = None,
+    stage: str | None = None,
+    needs_attention: bool = False,
+) -> int:
+    where, params = _filtered(query, tag, stage, needs_attention, utc_now())
+    return session.execute(
+        select(func.count()).select_from(Customer).where(where), params
+    ).scalar_one()
+
+
+def find_by_email(session: Session, email: str) -> int | None:
+    return session.execute(
+        select(CustomerEmail.customer_id)
+        .join(Customer)
+        .where(CustomerEmail.normalized == email.strip().lower(), Customer.deleted_at.is_(None))
+        .limit(1)
+    ).scalar()
+
+
+def find_by_phone(session: Session, normalized: str) -> int | None:
+    return session.execute(
+        select(CustomerPhone.customer_id)
+        .join(Customer)
+        .where(CustomerPhone.normalized == normalized, Customer.deleted_at.is_(None))
+        .limit(1)
+    ).scalar()
+
+
+def find_by_name(session: Session, name: str) -> int | None:
+    return session.execute(
+        select(Customer.id)
+        .where(Customer.name == name.strip(), Customer.deleted_at.is_(None))
+        .order_by(Customer.id)
+        .limit(1)
+    ).scalar()
+
+
+def all_tags(session: Session) -> list[str]:
+    return list(session.scalars(select(Tag.name).order_by(Tag.name)))

@@ -1,0 +1,134 @@
+"""The one place that opens databases: engines, sessions, pragmas and schema upgrades.
+
+A database is a file path or a SQLAlchemy URL. SQLite is opened in WAL mode with foreign keys on,
+``synchronous=FULL`` and a busy timeout; writes go through an engine whose transactions begin with
+``BEGIN IMMEDIATE`` so two writers queue on the lock instead of failing halfway, while reads use
+deferred transactions and never block a writer.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def to_url(location: str | os.PathLike[str]) -> URL:
+    """A SQLAlchemy URL for a path or URL string."""
+    raw = os.fspath(location)
+    if "://" in raw:
+        return make_url(raw)
+    return URL.create("sqlite", database=str(Path(raw).expanduser().resolve()))
+
+
+def is_sqlite(url: URL) -> bool:
+    return url.get_backend_name() == "sqlite"
+
+
+def ensure_private_file(url: URL) -> None:
+    """Create a SQLite file owner-only before SQLite does (it copies that mode to -wal/-shm)."""
+    if not is_sqlite(url) or not url.database or url.database == ":memory:":
+        return
+    path = Path(url.database)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+
+
+def _sqlite_engine(url: URL, *, immediate: bool, readonly: bool = False) -> Engine:
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event decide how transactions start (pysqlite recipe).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not readonly:
+            cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+@dataclass
+class Database:
+    """Engines and session factories for one database."""
+
+    url: URL
+    write_engine: Engine
+    read_engine: Engine
+
+    @classmethod
+    def open(cls, location: str | os.PathLike[str], *, upgrade: bool = True) -> Database:
+        url = to_url(location)
+        if is_sqlite(url):
+            ensure_private_file(url)
+            db = cls(url, _sqlite_engine(url, immediate=True), _sqlite_engine(url, immediate=False))
+        else:
+            engine = create_engine(url, pool_pre_ping=True)
+            db = cls(url, engine, engine)
+        if upgrade:
+            from touchdesk.data.migrate import upgrade_if_needed
+
+            upgrade_if_needed(db.write_engine)
+        return db
+
+    @property
+    def is_sqlite(self) -> bool:
+        return is_sqlite(self.url)
+
+    @property
+    def path(self) -> Path | None:
+        if self.is_sqlite and self.url.database:
+            return Path(self.url.database)
+        return None
+
+    def dispose(self) -> None:
+        self.write_engine.dispose()
+        if self.read_engine is not self.write_engine:
+            self.read_engine.dispose()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose transaction holds the write lock from its start; commits on success."""
+        factory = sessionmaker(self.write_engine, expire_on_commit=False)
+        with factory() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session (a deferred transaction that never takes the write lock)."""
+        factory = sessionmaker(self.read_engine, expire_on_commit=False)
+        with factory() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def quick_check(self) -> list[str]:
+        """SQLite's ``PRAGMA quick_check``: an empty list when the file is sound."""
+        if not self.is_sqlite:
+            return []
+        with self.read_engine.connect() as conn:
+            rows = [r[0] for r in conn.execute(text("PRAGMA quick_check"))]
+        return [] if rows == ["ok"] else rows

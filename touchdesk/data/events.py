@@ -1,0 +1,253 @@
+"""Touchpoint events: logging (with reply deadlines, replies and follow-ups), the timeline, and
+resolving decision points."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from touchdesk.catalog import CHANNEL_KEYS, DIRECTION_KEYS, OUTCOME_KEYS, STAGE_KEYS
+from touchdesk.data import customers
+from touchdesk.data.models import Customer, Event, FollowUp, TouchpointType
+from touchdesk.data.records import EventRow, NotFound, TouchpointInput, ValidationError
+from touchdesk.data.validation import clean_text
+from touchdesk.formatting import to_local, to_utc, utc_now
+from touchdesk.i18n import _
+
+# Touchpoints whose inbound contacts are requests that need a reply within the deadline.
+REQUEST_TOUCHPOINTS = frozenset({"support_channels"})
+
+# Hooks run inside the logging transaction after an event is stored (automation rules use it).
+AfterLog = Callable[[Session, Event, bool], int]
+
+
+def is_request(touchpoint: str, outcome: str, direction: str) -> bool:
+    """Sensitive moments of seed 000: inbound support requests and complaints."""
+    return direction == "inbound" and (touchpoint in REQUEST_TOUCHPOINTS or outcome == "negative")
+
+
+def validate(session: Session, data: TouchpointInput) -> tuple[TouchpointType, str]:
+    errors: dict[str, str] = {}
+    tp = session.get(TouchpointType, data.touchpoint)
+    if tp is None:
+        errors["touchpoint"] = _("unknown touchpoint: {value}").format(value=data.touchpoint)
+    if data.channel not in CHANNEL_KEYS:
+        errors["channel"] = _("unknown channel: {value}").format(value=data.channel)
+    if data.outcome not in OUTCOME_KEYS:
+        errors["outcome"] = _("unknown outcome: {value}").format(value=data.outcome)
+    if data.direction not in DIRECTION_KEYS:
+        errors["direction"] = _("unknown direction: {value}").format(value=data.direction)
+    if data.amount_cents is not None and data.amount_cents < 0:
+        errors["amount"] = _("an amount cannot be negative")
+    if data.response_minutes is not None and data.response_minutes < 0:
+        errors["response_minutes"] = _("a response time cannot be negative")
+    note = ""
+    try:
+        note = clean_text(data.note, _("note"))
+    except ValueError as exc:
+        errors["note"] = str(exc)
+    customer = session.get(Customer, data.customer_id)
+    if customer is None or customer.deleted_at is not None:
+        errors["customer"] = _("choose a customer")
+    if data.follow_up is not None and not data.follow_up.title.strip():
+        errors["follow_up"] = _("a follow-up needs a title")
+    if errors:
+        raise ValidationError(errors)
+    assert tp is not None
+    return tp, note
+
+
+def log(
+    session: Session,
+    data: TouchpointInput,
+    *,
+    deadline_hours: float,
+    logged_by: str,
+    hooks: tuple[AfterLog, ...] = (),
+    historical: bool = False,
+) -> tuple[int, int]:
+    """Store one touchpoint; returns (event id, follow-ups created by it and by automation)."""
+    tp, note = validate(session, data)
+    now = utc_now()
+    when = data.occurred_at or now
+    event = Event(
+        customer_id=data.customer_id,
+        occurred_at=when,
+        touchpoint=tp.key,
+        channel=data.channel,
+        stage=tp.stage,
+        outcome=data.outcome,
+        direction=data.direction,
+        note=note,
+        amount_cents=data.amount_cents,
+        logged_by=data.logged_by if data.logged_by is not None else logged_by,
+        created_at=now,
+    )
+    if is_request(tp.key, data.outcome, data.direction) or data.response_minutes is not None:
+        event.reply_due_at = when + dt.timedelta(hours=deadline_hours)
+        if data.response_minutes is not None:
+            event.response_minutes = data.response_minutes
+            event.replied_at = when + dt.timedelta(minutes=data.response_minutes)
+    session.add(event)
+    session.flush()
+    if data.reply_to_id is not None:
+        record_reply(session, data.reply_to_id, when, reply_event_id=event.id)
+    created = 0
+    if data.follow_up is not None:
+        fu = data.follow_up
+        if fu.due is not None:
+            due = to_utc(dt.datetime.combine(fu.due, dt.time(9, 0)))
+        else:
+            local = to_local(when) + dt.timedelta(days=fu.days or 0)
+            due = to_utc(local.replace(hour=9, minute=0, second=0) if fu.days else local)
+        session.add(
+            FollowUp(
+                customer_id=data.customer_id,
+                title=fu.title.strip(),
+                due_at=due,
+                origin="event",
+                event_id=event.id,
+                created_at=now,
+            )
+        )
+        created += 1
+    _update_customer_summary(session, event)
+    for hook in hooks:
+        created += hook(session, event, historical)
+    return event.id, created
+
+
+def _update_customer_summary(session: Session, event: Event) -> None:
+    customer = session.get(Customer, event.customer_id)
+    assert customer is not None
+    if customer.last_event_at is None or event.occurred_at >= customer.last_event_at:
+        customer.last_event_at = event.occurred_at
+        customer.last_outcome = event.outcome
+        customer.last_touchpoint = event.touchpoint
+    customer.stage_reached = max(customer.stage_reached, STAGE_KEYS.index(event.stage))
+
+
+def record_reply(
+    session: Session, request_id: int, replied_at: dt.datetime, *, reply_event_id: int | None = None
+) -> None:
+    request = session.get(Event, request_id)
+    if request is None:
+        raise NotFound(_("touchpoint {id} not found").format(id=request_id))
+    if request.replied_at is not None:
+        return
+    request.replied_at = replied_at
+    request.response_minutes = max(
+        0, round((replied_at - request.occurred_at).total_seconds() / 60)
+    )
+    if request.reply_due_at is None:
+        request.reply_due_at = request.occurred_at
+
+
+def resolve_decision(session: Session, event_id: int, resolution: str | None) -> None:
+    """Record which way a decision point went (``positive``/``negative``), or reopen it (``None``)."""
+    if resolution not in ("positive", "negative", None):
+        raise ValidationError({"resolution": _("a decision resolves to positive or negative")})
+    event = session.get(Event, event_id)
+    if event is None:
+        raise NotFound(_("touchpoint {id} not found").format(id=event_id))
+    if event.outcome != "decision":
+        raise ValidationError({"outcome": _("only a decision point can be resolved")})
+    event.resolution = resolution
+    event.resolved_at = utc_now() if resolution else None
+    customers.refresh_summary(session, event.customer_id)
+
+
+def delete(session: Session, event_id: int) -> None:
+    event = session.get(Event, event_id)
+    if event is None:
+        raise NotFound(_("touchpoint {id} not found").format(id=event_id))
+    for fu in session.scalars(select(FollowUp).where(FollowUp.event_id == event_id)):
+        fu.event_id = None
+    session.execute(
+        Event.__table__.update().where(Event.reply_to_id == event_id).values(reply_to_id=None)
+    )
+    customer_id = event.customer_id
+    session.delete(event)
+    session.flush()
+    customers.refresh_summary(session, customer_id)
+
+
+def row_columns():  # type: ignore[no-untyped-def]
+    return (
+        Event.id,
+        Event.customer_id,
+        Customer.name,
+        Event.occurred_at,
+        Event.touchpoint,
+        Event.channel,
+        Event.stage,
+        Event.outcome,
+        Event.direction,
+        Event.note,
+        Event.amount_cents,
+        Event.reply_due_at,
+        Event.replied_at,
+        Event.response_minutes,
+        Event.resolution,
+        Event.resolved_at,
+        Event.logged_by,
+    )
+
+
+def timeline(session: Session, customer_id: int, *, limit: int | None = None) -> list[EventRow]:
+    """Every touchpoint of a customer across all channels, newest first."""
+    stmt = (
+        select(*row_columns())
+        .join(Customer, Customer.id == Event.customer_id)
+        .where(Event.customer_id == customer_id)
+        .order_by(Event.occurred_at.desc(), Event.id.desc())
+    )
+    if limit:
+        stmt = stmt.limit(limit)
+    return [EventRow(*r) for r in session.execute(stmt)]
+
+
+def get(session: Session, event_id: int) -> EventRow:
+    row = session.execute(
+        select(*row_columns())
+        .join(Customer, Customer.id == Event.customer_id)
+        .where(Event.id == event_id)
+    ).first()
+    if row is None:
+        raise NotFound(_("touchpoint {id} not found").format(id=event_id))
+    return EventRow(*row)
+
+
+def pending_decisions(session: Session, limit: int = 500) -> list[EventRow]:
+    stmt = (
+        select(*row_columns())
+        .join(Customer, Customer.id == Event.customer_id)
+        .where(
+            Event.outcome == "decision", Event.resolution.is_(None), Customer.deleted_at.is_(None)
+        )
+        .order_by(Event.occurred_at)
+        .limit(limit)
+    )
+    return [EventRow(*r) for r in session.execute(stmt)]
+
+
+def open_requests(
+    session: Session, *, overdue_only: bool, now: dt.datetime, limit: int = 500
+) -> list[EventRow]:
+    stmt = (
+        select(*row_columns())
+        .join(Customer, Customer.id == Event.customer_id)
+        .where(
+            Event.reply_due_at.is_not(None),
+            Event.replied_at.is_(None),
+            Customer.deleted_at.is_(None),
+        )
+        .order_by(Event.reply_due_at)
+        .limit(limit)
+    )
+    if overdue_only:
+        stmt = stmt.where(Event.reply_due_at < now)
+    return [EventRow(*r) for r in session.execute(stmt)]

@@ -1,0 +1,1 @@
+"""Alembic migrations of the TouchDesk schema (run by ``touchdesk.data.migrate``)."""

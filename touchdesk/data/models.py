@@ -1,0 +1,236 @@
+"""The database schema as typed SQLAlchemy models.
+
+Shape, and why:
+- A touchpoint *event* is the centre: one row per contact, whatever the channel, so a customer's
+  timeline and every analytic is a query over one table with the right indexes. The stage is copied
+  from the catalog at logging time so history stays true if the catalog is edited later.
+- Times are naive UTC. Money is an integer in hundredths of the currency unit (exact sums).
+- Customers keep several phones and e-mails (child tables, each with a normalised form for matching
+  and duplicate detection); the main ones are mirrored on the customer row for fast listing.
+- The search index (``customer_fts``, FTS5) is maintained by the service layer from folded text and
+  is created by the migrations, not by these models.
+- Customers are deleted softly (``deleted_at``) so a delete can be undone and a follow-up never
+  points at nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+customer_tags = Table(
+    "customer_tags",
+    Base.metadata,
+    Column("customer_id", ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_customer_tags_tag", "tag_id"),
+)
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    company: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(Text, default="")
+    email: Mapped[str] = mapped_column(Text, default="")
+    city: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    # Denormalised for the list: kept current by the service whenever an event is logged.
+    last_event_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    last_outcome: Mapped[str | None] = mapped_column(String(16), default=None)
+    last_touchpoint: Mapped[str | None] = mapped_column(String(64), default=None)
+    # Highest stage index reached (0..3), -1 before any contact.
+    stage_reached: Mapped[int] = mapped_column(Integer, default=-1)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), default=None)
+
+    phones: Mapped[list[CustomerPhone]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan", order_by="CustomerPhone.position"
+    )
+    emails: Mapped[list[CustomerEmail]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan", order_by="CustomerEmail.position"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary=customer_tags, order_by="Tag.name")
+
+    __table_args__ = (
+        Index("ix_customers_name", "name"),
+        Index("ix_customers_last_event_at", "last_event_at"),
+        Index("ix_customers_deleted_at", "deleted_at"),
+    )
+
+
+class CustomerPhone(Base):
+    __tablename__ = "customer_phones"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    number: Mapped[str] = mapped_column(Text)
+    normalized: Mapped[str] = mapped_column(String(32))
+    label: Mapped[str] = mapped_column(String(32), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    customer: Mapped[Customer] = relationship(back_populates="phones")
+
+    __table_args__ = (
+        Index("ix_customer_phones_normalized", "normalized"),
+        Index("ix_customer_phones_customer", "customer_id"),
+    )
+
+
+class CustomerEmail(Base):
+    __tablename__ = "customer_emails"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    address: Mapped[str] = mapped_column(Text)
+    normalized: Mapped[str] = mapped_column(Text)
+    label: Mapped[str] = mapped_column(String(32), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    customer: Mapped[Customer] = relationship(back_populates="emails")
+
+    __table_args__ = (
+        Index("ix_customer_emails_normalized", "normalized"),
+        Index("ix_customer_emails_customer", "customer_id"),
+    )
+
+
+class TouchpointType(Base):
+    """The catalog: the 20 built-in touchpoints and the user's own."""
+
+    __tablename__ = "touchpoint_types"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    stage: Mapped[str] = mapped_column(String(32))
+    name_en: Mapped[str] = mapped_column(Text)
+    name_fa: Mapped[str] = mapped_column(Text, default="")
+    builtin: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    __table_args__ = (
+        CheckConstraint(
+            "stage IN ('before_purchase','during_purchase','after_purchase','customer_service')",
+            name="stage",
+        ),
+    )
+
+
+class Event(Base):
+    """One touchpoint with one customer: the row every timeline and report is made of."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="RESTRICT"))
+    occurred_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    touchpoint: Mapped[str] = mapped_column(ForeignKey("touchpoint_types.key"))
+    channel: Mapped[str] = mapped_column(String(32))
+    stage: Mapped[str] = mapped_column(String(32))
+    outcome: Mapped[str] = mapped_column(String(16))
+    direction: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    amount_cents: Mapped[int | None] = mapped_column(Integer, default=None)
+    # Inbound requests (complaints, support): when a reply is due, when it came, how long it took.
+    reply_due_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    replied_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    response_minutes: Mapped[int | None] = mapped_column(Integer, default=None)
+    reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"), default=None)
+    # Decision points: resolved later to positive or negative.
+    resolution: Mapped[str | None] = mapped_column(String(16), default=None)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    logged_by: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint("outcome IN ('positive','neutral','negative','decision')", name="outcome"),
+        CheckConstraint("direction IN ('inbound','outbound')", name="direction"),
+        CheckConstraint(
+            "resolution IS NULL OR resolution IN ('positive','negative')", name="resolution"
+        ),
+        CheckConstraint("amount_cents IS NULL OR amount_cents >= 0", name="amount"),
+        Index("ix_events_customer_time", "customer_id", "occurred_at"),
+        Index("ix_events_time", "occurred_at"),
+        Index("ix_events_touchpoint_time", "touchpoint", "occurred_at"),
+        Index("ix_events_open_decisions", "outcome", "resolution"),
+        Index("ix_events_reply_due", "reply_due_at", "replied_at"),
+    )
+
+
+class FollowUp(Base):
+    __tablename__ = "followups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id", ondelete="RESTRICT"))
+    title: Mapped[str] = mapped_column(Text)
+    due_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    done_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    # manual, event (asked for while logging), rule (automation), plan (a plan task), import
+    origin: Mapped[str] = mapped_column(String(16), default="manual")
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"), default=None)
+    assigned_to: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        Index("ix_followups_open_due", "done_at", "due_at"),
+        Index("ix_followups_customer", "customer_id"),
+    )
+
+
+class Snippet(Base):
+    """A reusable answer, so the business says the same thing on every channel."""
+
+    __tablename__ = "snippets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Setting(Base):
+    """App settings as JSON values; the declarations and defaults live in ``touchdesk.settings``."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,468 @@
+"""The service API: the one facade the UI and the CLI call. Nothing above the data layer writes SQL
+or touches a session; every method here opens its own short transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import func, select
+
+from touchdesk import settings as app_settings
+from touchdesk.catalog import STAGE_KEYS, TOUCHPOINTS
+from touchdesk.data import customers, events, followups, summary
+from touchdesk.data.db import Database
+from touchdesk.data.events import AfterLog
+from touchdesk.data.models import Setting, Snippet, TouchpointType
+from touchdesk.data.records import (
+    CustomerDetail,
+    CustomerInput,
+    CustomerRow,
+    EventRow,
+    FollowUpRow,
+    MonthSummary,
+    NotFound,
+    SnippetRow,
+    TodaySummary,
+    TouchpointInput,
+    TouchpointTypeRow,
+    ValidationError,
+)
+from touchdesk.data.validation import clean_text
+from touchdesk.formatting import to_local, to_utc, utc_now
+from touchdesk.i18n import _, get_language
+from touchdesk.paths import default_db_location
+from touchdesk.textnorm import fold
+
+log = logging.getLogger(__name__)
+
+
+class Workspace:
+    """An open TouchDesk database and everything one can do with it."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._after_log: list[AfterLog] = []
+        self._listeners: list[Callable[[str], None]] = []
+        self.ensure_catalog()
+
+    @classmethod
+    def open(
+        cls, location: str | os.PathLike[str] | None = None, *, upgrade: bool = True
+    ) -> Workspace:
+        """Open (creating and upgrading as needed) the database at a path or URL."""
+        return cls(Database.open(location or default_db_location(), upgrade=upgrade))
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def location(self) -> str:
+        path = self.db.path
+        return str(path) if path else self.db.url.render_as_string(hide_password=True)
+
+    # --- change notification and extension points ----------------------------------------------
+
+    def add_after_log_hook(self, hook: AfterLog) -> None:
+        """Run ``hook(session, event, historical)`` in the transaction of every logged touchpoint;
+        it returns how many follow-ups it created (automation rules plug in here)."""
+        self._after_log.append(hook)
+
+    def subscribe(self, listener: Callable[[str], None]) -> None:
+        """Call ``listener(what)`` after every committed change (``customers``, ``events``...)."""
+        self._listeners.append(listener)
+
+    def _changed(self, what: str) -> None:
+        for listener in list(self._listeners):
+            listener(what)
+
+    # --- catalog ---------------------------------------------------------------------------------
+
+    def ensure_catalog(self) -> None:
+        """Make sure the built-in touchpoints exist (new database, or new built-ins after an update)."""
+        with self.db.read() as s:
+            present = set(s.scalars(select(TouchpointType.key).where(TouchpointType.builtin)))
+        missing = [t for t in TOUCHPOINTS if t.key not in present]
+        if not missing:
+            return
+        with self.db.write() as s:
+            for pos, tp in enumerate(TOUCHPOINTS):
+                if tp.key in present:
+                    continue
+                s.merge(
+                    TouchpointType(
+                        key=tp.key,
+                        stage=tp.stage,
+                        name_en=tp.name,
+                        name_fa=tp.name_fa,
+                        builtin=True,
+                        position=pos,
+                        active=True,
+                    )
+                )
+
+    def touchpoint_types(self, *, include_inactive: bool = False) -> list[TouchpointTypeRow]:
+        with self.db.read() as s:
+            stmt = select(TouchpointType).order_by(TouchpointType.position, TouchpointType.key)
+            if not include_inactive:
+                stmt = stmt.where(TouchpointType.active)
+            return [
+                TouchpointTypeRow(t.key, t.stage, t.name_en, t.name_fa, t.builtin, t.active)
+                for t in s.scalars(stmt)
+            ]
+
+    def add_touchpoint_type(self, key: str, stage: str, name_en: str, name_fa: str = "") -> str:
+        """Add a user touchpoint to the catalog; ``key`` is lower-case letters, digits and ``_``."""
+        errors: dict[str, str] = {}
+        key = key.strip().lower()
+        if not key or not all(c.isascii() and (c.isalnum() or c == "_") for c in key):
+            errors["key"] = _("use lower-case Latin letters, digits and _")
+        if stage not in STAGE_KEYS:
+            errors["stage"] = _("unknown stage: {value}").format(value=stage)
+        if not name_en.strip() and not name_fa.strip():
+            errors["name"] = _("give the touchpoint a name")
+        with self.db.write() as s:
+            if not errors and s.get(TouchpointType, key) is not None:
+                errors["key"] = _("this key is already used")
+            if errors:
+                raise ValidationError(errors)
+            position = (s.execute(select(func.max(TouchpointType.position))).scalar() or 0) + 1
+            s.add(
+                TouchpointType(
+                    key=key,
+                    stage=stage,
+                    name_en=name_en.strip() or name_fa.strip(),
+                    name_fa=name_fa.strip(),
+                    builtin=False,
+                    position=position,
+                    active=True,
+                )
+            )
+        self._changed("catalog")
+        return key
+
+    def touchpoint_label(self, key: str) -> str:
+        """The shown name of a touchpoint key in the current language."""
+        return self._labels().get(key, key)
+
+    def _labels(self) -> dict[str, str]:
+        lang = get_language()
+        cache = getattr(self, "_label_cache", None)
+        if cache is None or cache[0] != lang:
+            from touchdesk.catalog import TOUCHPOINT_BY_KEY
+
+            labels = {}
+            for row in self.touchpoint_types(include_inactive=True):
+                builtin = TOUCHPOINT_BY_KEY.get(row.key)
+                if builtin is not None and row.builtin:
+                    labels[row.key] = builtin.label
+                else:
+                    labels[row.key] = row.name_fa if lang == "fa" and row.name_fa else row.name_en
+            cache = (lang, labels)
+            self._label_cache = cache
+        return cache[1]
+
+    def resolve_touchpoint(self, text: str) -> str | None:
+        """A touchpoint key from its key or its English or Persian name (folded), else ``None``."""
+        wanted = fold(text.strip())
+        from touchdesk.catalog import TOUCHPOINT_BY_KEY
+
+        for row in self.touchpoint_types(include_inactive=True):
+            names = {row.key, row.name_en, row.name_fa}
+            builtin = TOUCHPOINT_BY_KEY.get(row.key)
+            if builtin:
+                names.add(builtin.label)
+            if wanted in {fold(n) for n in names if n}:
+                return row.key
+        return None
+
+    # --- settings --------------------------------------------------------------------------------
+
+    def setting(self, key: str) -> Any:
+        with self.db.read() as s:
+            row = s.get(Setting, key)
+        if row is None:
+            return app_settings.default(key)
+        return json.loads(row.value)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        if key not in app_settings.OPTION_BY_KEY and not key.startswith("ui."):
+            raise KeyError(key)
+        with self.db.write() as s:
+            s.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
+        self._changed("settings")
+
+    def _region(self) -> str | None:
+        return self.setting("phone_region") or None
+
+    # --- customers -------------------------------------------------------------------------------
+
+    def create_customer(self, data: CustomerInput) -> int:
+        region = self._region()
+        with self.db.write() as s:
+            cid = customers.create(s, data, region)
+        self._changed("customers")
+        return cid
+
+    def update_customer(self, customer_id: int, data: CustomerInput) -> None:
+        region = self._region()
+        with self.db.write() as s:
+            customers.update_customer(s, customer_id, data, region)
+        self._changed("customers")
+
+    def customer(self, customer_id: int, *, include_deleted: bool = False) -> CustomerDetail:
+        with self.db.read() as s:
+            return customers.detail(s, customer_id, include_deleted=include_deleted)
+
+    def delete_customer(self, customer_id: int) -> None:
+        """Delete softly: the customer disappears from lists and can be restored (undo)."""
+        with self.db.write() as s:
+            customers.set_deleted(s, customer_id, True)
+        self._changed("customers")
+
+    def restore_customer(self, customer_id: int) -> None:
+        with self.db.write() as s:
+            customers.set_deleted(s, customer_id, False)
+        self._changed("customers")
+
+    def merge_customers(self, keep_id: int, other_id: int) -> None:
+        with self.db.write() as s:
+            customers.merge(s, keep_id, other_id)
+        self._changed("customers")
+
+    def unmerge_customers(
+        self,
+        keep_id: int,
+        other_id: int,
+        event_ids: list[int],
+        followup_ids: list[int],
+        keep_before: CustomerInput,
+    ) -> None:
+        """Undo a merge: give ``other`` back its touchpoints and follow-ups and restore ``keep``."""
+        from sqlalchemy import update
+
+        from touchdesk.data.models import Customer, Event, FollowUp
+
+        with self.db.write() as s:
+            if event_ids:
+                s.execute(update(Event).where(Event.id.in_(event_ids)).values(customer_id=other_id))
+            if followup_ids:
+                s.execute(
+                    update(FollowUp)
+                    .where(FollowUp.id.in_(followup_ids))
+                    .values(customer_id=other_id)
+                )
+            other = s.get(Customer, other_id)
+            assert other is not None
+            other.deleted_at = None
+            other.merged_into_id = None
+            customers.update_customer(s, keep_id, keep_before, self._region())
+            customers.refresh_summary(s, keep_id)
+            customers.refresh_summary(s, other_id)
+            customers.reindex_customer(s, other)
+        self._changed("customers")
+
+    def find_customers(self, query: str = "", **kwargs: Any) -> list[CustomerRow]:
+        with self.db.read() as s:
+            return customers.find(s, query, **kwargs)
+
+    def count_customers(self, query: str = "", **kwargs: Any) -> int:
+        with self.db.read() as s:
+            return customers.count(s, query, **kwargs)
+
+    def find_customer_id(self, *, email: str = "", phone: str = "", name: str = "") -> int | None:
+        """Match a customer by e-mail, then phone, then exact name (the import rule)."""
+        from touchdesk.data.validation import normalize_email, normalize_phone
+
+        with self.db.read() as s:
+            if email.strip():
+                try:
+                    found = customers.find_by_email(s, normalize_email(email))
+                except ValueError:
+                    found = None
+                if found:
+                    return found
+            if phone.strip():
+                try:
+                    found = customers.find_by_phone(
+                        s, normalize_phone(phone, self._region()).normalized
+                    )
+                except ValueError:
+                    found = None
+                if found:
+                    return found
+            if name.strip():
+                return customers.find_by_name(s, name)
+        return None
+
+    def resolve_customer(self, id_or_email: str) -> int:
+        """A customer id from an id or an e-mail (the CLI's ``--customer``)."""
+        text = id_or_email.strip()
+        if text.isdigit():
+            cid = int(text)
+            self.customer(cid)
+            return cid
+        found = self.find_customer_id(email=text)
+        if found is None:
+            raise NotFound(_("no customer with id or e-mail {value}").format(value=text))
+        return found
+
+    def tags(self) -> list[str]:
+        with self.db.read() as s:
+            return customers.all_tags(s)
+
+    # --- touchpoints -----------------------------------------------------------------------------
+
+    def log_touchpoint(self, data: TouchpointInput, *, historical: bool = False) -> int:
+        """Log one touchpoint (and its follow-up and automation) in one transaction; returns its id."""
+        deadline = float(self.setting("reply_deadline_hours"))
+        user = self.setting("user_name") or app_settings.default("user_name")
+        with self.db.write() as s:
+            event_id, _created = events.log(
+                s,
+                data,
+                deadline_hours=deadline,
+                logged_by=user,
+                hooks=tuple(self._after_log),
+                historical=historical,
+            )
+        self._changed("events")
+        return event_id
+
+    def timeline(self, customer_id: int, *, limit: int | None = None) -> list[EventRow]:
+        with self.db.read() as s:
+            return events.timeline(s, customer_id, limit=limit)
+
+    def event(self, event_id: int) -> EventRow:
+        with self.db.read() as s:
+            return events.get(s, event_id)
+
+    def resolve_decision(self, event_id: int, resolution: str | None) -> None:
+        with self.db.write() as s:
+            events.resolve_decision(s, event_id, resolution)
+        self._changed("events")
+
+    def record_reply(self, request_id: int, replied_at: dt.datetime | None = None) -> None:
+        """Mark an inbound request answered (now by default), recording the response time."""
+        with self.db.write() as s:
+            events.record_reply(s, request_id, replied_at or utc_now())
+        self._changed("events")
+
+    def delete_event(self, event_id: int) -> None:
+        with self.db.write() as s:
+            events.delete(s, event_id)
+        self._changed("events")
+
+    # --- follow-ups ------------------------------------------------------------------------------
+
+    def add_followup(
+        self,
+        title: str,
+        due_at: dt.datetime,
+        *,
+        customer_id: int | None = None,
+        origin: str = "manual",
+    ) -> int:
+        with self.db.write() as s:
+            fid = followups.add(s, title, due_at, customer_id=customer_id, origin=origin)
+        self._changed("followups")
+        return fid
+
+    def complete_followup(self, followup_id: int, done: bool = True) -> None:
+        with self.db.write() as s:
+            followups.set_done(s, followup_id, done)
+        self._changed("followups")
+
+    def reschedule_followup(self, followup_id: int, due_at: dt.datetime) -> None:
+        with self.db.write() as s:
+            followups.reschedule(s, followup_id, due_at)
+        self._changed("followups")
+
+    def open_followups(self, customer_id: int | None = None) -> list[FollowUpRow]:
+        with self.db.read() as s:
+            return followups.open_followups(s, customer_id=customer_id)
+
+    def followups(self, customer_id: int | None = None) -> list[FollowUpRow]:
+        with self.db.read() as s:
+            return followups.all_followups(s, customer_id=customer_id)
+
+    def today(self, now: dt.datetime | None = None) -> TodaySummary:
+        """What needs doing now: overdue and due-today follow-ups, pending decisions, requests past
+        their reply deadline, and customers losing touch."""
+        now = now or utc_now()
+        local_midnight = to_local(now).replace(hour=0, minute=0, second=0, microsecond=0)
+        start_today = to_utc(local_midnight)
+        start_tomorrow = to_utc(local_midnight + dt.timedelta(days=1))
+        days = int(self.setting("losing_touch_days"))
+        with self.db.read() as s:
+            return TodaySummary(
+                overdue=followups.open_followups(s, due_before=start_today),
+                due_today=followups.open_followups(
+                    s, due_from=start_today, due_before=start_tomorrow
+                ),
+                pending_decisions=events.pending_decisions(s),
+                late_requests=events.open_requests(s, overdue_only=True, now=now),
+                losing_touch=followups.losing_touch(s, days=days, now=now),
+            )
+
+    # --- snippets --------------------------------------------------------------------------------
+
+    def snippets(self, query: str = "") -> list[SnippetRow]:
+        with self.db.read() as s:
+            rows = [
+                SnippetRow(r.id, r.title, r.body, r.updated_at)
+                for r in s.scalars(select(Snippet).order_by(Snippet.title))
+            ]
+        if query.strip():
+            wanted = fold(query.strip())
+            rows = [r for r in rows if wanted in fold(r.title) or wanted in fold(r.body)]
+        return rows
+
+    def save_snippet(self, title: str, body: str, snippet_id: int | None = None) -> int:
+        errors = {}
+        try:
+            title = clean_text(title, _("title"), required=True, limit=500)
+        except ValueError as exc:
+            errors["title"] = str(exc)
+        try:
+            body = clean_text(body, _("text"), required=True)
+        except ValueError as exc:
+            errors["body"] = str(exc)
+        if errors:
+            raise ValidationError(errors)
+        with self.db.write() as s:
+            if snippet_id is None:
+                snippet = Snippet(title=title, body=body, updated_at=utc_now())
+                s.add(snippet)
+            else:
+                snippet = s.get(Snippet, snippet_id)
+                if snippet is None:
+                    raise NotFound(_("snippet {id} not found").format(id=snippet_id))
+                snippet.title, snippet.body, snippet.updated_at = title, body, utc_now()
+            s.flush()
+            sid = snippet.id
+        self._changed("snippets")
+        return sid
+
+    def delete_snippet(self, snippet_id: int) -> None:
+        with self.db.write() as s:
+            snippet = s.get(Snippet, snippet_id)
+            if snippet is not None:
+                s.delete(snippet)
+        self._changed("snippets")
+
+    # --- periods ---------------------------------------------------------------------------------
+
+    def month_summary(self, start: dt.date, end: dt.date) -> MonthSummary:
+        with self.db.read() as s:
+            return summary.month_summary(s, start, end)
