@@ -1,0 +1,5 @@
+"""``python -m touchdesk`` is the ``touchdesk`` command."""
+
+from touchdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,106 @@
+"""The ``touchdesk`` command: with no command it opens the window; subcommands work without a
+display. Each command group lives in its own module with a ``register(subparsers)`` function."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from touchdesk import __version__
+from touchdesk.i18n import _, set_language
+
+# Modules that add subcommands; each has register(subparsers) and sets ``func`` on its parsers.
+COMMAND_MODULES = (
+    "touchdesk.cli.demo",
+    "touchdesk.cli.transfer",
+    "touchdesk.cli.info",
+)
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse with messages through our translation function and exit status 2 on misuse."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, _("{prog}: error: {message}\n").format(prog=self.prog, message=message))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ArgumentParser(
+        prog="touchdesk",
+        description=_("TouchDesk: an offline CRM for every customer touchpoint. Without a command it opens the window."),
+    )
+    parser.add_argument("--version", action="version", version=f"TouchDesk {__version__}")
+    parser.add_argument("--db", metavar="PATH_OR_URL", help=_("database file or SQLAlchemy URL (default: $TOUCHDESK_DB or the data folder)"))
+    parser.add_argument("--lang", choices=("en", "fa"), help=_("language of messages (default: the setting, else the system's)"))
+    parser.add_argument("-v", "--verbose", action="store_true", help=_("show progress details and log messages"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def open_workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Open the database named by ``--db`` (or the default) for a command."""
+    from touchdesk.data.workspace import Workspace
+
+    return Workspace.open(args.db)
+
+
+def apply_language(args: argparse.Namespace, ws=None) -> None:  # type: ignore[no-untyped-def]
+    """Messages in ``--lang``, else the language setting of the database, else the system's."""
+    from touchdesk import formatting, settings
+
+    lang = args.lang
+    if lang is None and ws is not None:
+        lang = ws.setting("language")
+    lang = set_language(lang or "system")
+    calendar = settings.resolved_calendar(ws.setting("calendar") if ws else "auto", lang)
+    currency = settings.resolved_currency(ws.setting("currency") if ws else "auto", lang)
+    formatting.configure_for_language(lang, calendar=calendar, currency=currency)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Translate --help and errors as well: pick up --lang before argparse runs.
+    if "--lang" in argv and argv.index("--lang") + 1 < len(argv):
+        try:
+            set_language(argv[argv.index("--lang") + 1])
+        except ValueError:
+            pass
+    else:
+        set_language("system")
+    parser = build_parser()
+    args, rest = parser.parse_known_args(argv)
+    if args.command is None:
+        if rest and any(not r.startswith("-") for r in rest):
+            parser.error(_("unrecognised arguments: {args}").format(args=" ".join(rest)))
+        from touchdesk.ui.app import run_gui
+
+        return run_gui(args, rest)
+    if rest:
+        parser.error(_("unrecognised arguments: {args}").format(args=" ".join(rest)))
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from touchdesk.data.records import NotFound, ValidationError
+
+    try:
+        return int(args.func(args) or 0)
+    except (ValidationError, NotFound, ValueError, OSError) as exc:
+        print(_("error: {message}").format(message=exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(_("interrupted"), file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
