@@ -20,10 +20,18 @@ import time  # noqa: E402
 time.tzset()
 
 import pytest  # noqa: E402
+from hypothesis import HealthCheck  # noqa: E402
+from hypothesis import settings as hypothesis_settings  # noqa: E402
 
 from touchdesk import formatting  # noqa: E402
 from touchdesk.data.workspace import Workspace  # noqa: E402
 from touchdesk.i18n import set_language  # noqa: E402
+
+# Tests never depend on wall-clock time: no Hypothesis deadlines (the machine is shared and slow).
+hypothesis_settings.register_profile(
+    "touchdesk", deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("touchdesk")
 
 _TEMPLATE: Path | None = None
 
