@@ -28,16 +28,37 @@ class ArgumentParser(argparse.ArgumentParser):
         self.exit(2, _("{prog}: error: {message}\n").format(prog=self.prog, message=message))
 
 
+class CommandParser(ArgumentParser):
+    """A subcommand's parser: also takes ``--db`` and ``--lang`` after the command name."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        self.add_argument("--lang", choices=("en", "fa"), default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="touchdesk",
-        description=_("TouchDesk: an offline CRM for every customer touchpoint. Without a command it opens the window."),
+        description=_(
+            "TouchDesk: an offline CRM for every customer touchpoint. Without a command it opens the window."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"TouchDesk {__version__}")
-    parser.add_argument("--db", metavar="PATH_OR_URL", help=_("database file or SQLAlchemy URL (default: $TOUCHDESK_DB or the data folder)"))
-    parser.add_argument("--lang", choices=("en", "fa"), help=_("language of messages (default: the setting, else the system's)"))
-    parser.add_argument("-v", "--verbose", action="store_true", help=_("show progress details and log messages"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help=_("database file or SQLAlchemy URL (default: $TOUCHDESK_DB or the data folder)"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "fa"),
+        help=_("language of messages (default: the setting, else the system's)"),
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help=_("show progress details and log messages")
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
@@ -89,11 +110,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args, rest)
     if rest:
         parser.error(_("unrecognised arguments: {args}").format(args=" ".join(rest)))
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     from touchdesk.data.records import NotFound, ValidationError
 
     try:
         return int(args.func(args) or 0)
+    except BrokenPipeError:  # output piped into a program that stopped reading (e.g. head)
+        return 0
     except (ValidationError, NotFound, ValueError, OSError) as exc:
         print(_("error: {message}").format(message=exc), file=sys.stderr)
         return 1

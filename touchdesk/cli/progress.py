@@ -25,7 +25,9 @@ class ProgressBar:
         share = done / total if total else 1.0
         filled = int(share * self.width)
         bar = "#" * filled + "-" * (self.width - filled)
-        self.stream.write(f"\r{self.label} [{bar}] {share * 100:5.1f}% ({done}/{total}) {now - self._start:5.1f}s")
+        self.stream.write(
+            f"\r{self.label} [{bar}] {share * 100:5.1f}% ({done}/{total}) {now - self._start:5.1f}s"
+        )
         self.stream.flush()
         self._shown = True
 
