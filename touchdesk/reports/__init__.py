@@ -1,0 +1,1 @@
+"""PDF reports built with ReportLab from plain data; Qt-free."""
