@@ -18,11 +18,49 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from touchdesk.data.records import StorageError
+from touchdesk.i18n import _
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
+
+
+def storage_error(exc: OperationalError) -> StorageError:
+    """A plain-words ``StorageError`` for a database failure."""
+    text_ = str(exc.orig if exc.orig is not None else exc).lower()
+    if "locked" in text_ or "busy" in text_:
+        return StorageError(
+            "locked",
+            _(
+                "The database is busy in another program (another TouchDesk window or an import). Nothing was lost; try again in a moment."
+            ),
+        )
+    if "readonly" in text_ or "read-only" in text_ or "read only" in text_:
+        return StorageError(
+            "readonly",
+            _(
+                "The database file is read-only, so nothing can be saved. Check the file's permissions or open another database. Nothing you typed was lost."
+            ),
+        )
+    if "full" in text_:
+        return StorageError(
+            "full",
+            _(
+                "The disk is full, so nothing could be saved. Free some space and try again. Nothing you typed was lost."
+            ),
+        )
+    if "malformed" in text_ or "not a database" in text_ or "corrupt" in text_:
+        return StorageError(
+            "corrupt", _("The database file is damaged. Use Check database or restore a backup.")
+        )
+    return StorageError(
+        "other",
+        _("The database could not save the change: {detail}").format(detail=exc.orig or exc),
+    )
 
 
 def to_url(location: str | os.PathLike[str]) -> URL:
@@ -110,10 +148,17 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A session whose transaction holds the write lock from its start; commits on success."""
+        """A session whose transaction holds the write lock from its start; commits on success.
+
+        SQLite failures (locked, read-only, disk full, damaged) become a ``StorageError`` in plain
+        words; the transaction is rolled back, so nothing half-written remains.
+        """
         factory = sessionmaker(self.write_engine, expire_on_commit=False)
-        with factory() as session, session.begin():
-            yield session
+        try:
+            with factory() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            raise storage_error(exc) from exc
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -18,6 +18,18 @@ class NotFound(LookupError):
     """The record asked for does not exist (or was deleted)."""
 
 
+class StorageError(RuntimeError):
+    """The database could not take a write (locked, read-only, disk full, damaged).
+
+    ``kind`` is ``locked``, ``readonly``, ``full``, ``corrupt`` or ``other``; the message is in
+    plain words for the user; nothing was written, so the action can be retried as it was.
+    """
+
+    def __init__(self, kind: str, message: str) -> None:
+        self.kind = kind
+        super().__init__(message)
+
+
 @dataclass(frozen=True, slots=True)
 class CustomerInput:
     name: str
