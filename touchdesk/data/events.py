@@ -197,8 +197,11 @@ def row_columns():  # type: ignore[no-untyped-def]
     )
 
 
-def timeline(session: Session, customer_id: int, *, limit: int | None = None) -> list[EventRow]:
-    """Every touchpoint of a customer across all channels, newest first."""
+def timeline(
+    session: Session, customer_id: int, *, limit: int | None = None, offset: int = 0
+) -> list[EventRow]:
+    """Every touchpoint of a customer across all channels, newest first (a page of it with
+    ``offset``/``limit``, so a long history loads as the user scrolls)."""
     stmt = (
         select(*row_columns())
         .join(Customer, Customer.id == Event.customer_id)
@@ -207,6 +210,8 @@ def timeline(session: Session, customer_id: int, *, limit: int | None = None) ->
     )
     if limit:
         stmt = stmt.limit(limit)
+    if offset:
+        stmt = stmt.offset(offset)
     return [EventRow(*r) for r in session.execute(stmt)]
 
 
@@ -235,7 +240,12 @@ def pending_decisions(session: Session, limit: int = 500) -> list[EventRow]:
 
 
 def open_requests(
-    session: Session, *, overdue_only: bool, now: dt.datetime, limit: int = 500
+    session: Session,
+    *,
+    overdue_only: bool,
+    now: dt.datetime,
+    limit: int = 500,
+    customer_id: int | None = None,
 ) -> list[EventRow]:
     stmt = (
         select(*row_columns())
@@ -250,4 +260,6 @@ def open_requests(
     )
     if overdue_only:
         stmt = stmt.where(Event.reply_due_at < now)
+    if customer_id is not None:
+        stmt = stmt.where(Event.customer_id == customer_id)
     return [EventRow(*r) for r in session.execute(stmt)]

@@ -57,6 +57,13 @@ def set_done(session: Session, followup_id: int, done: bool) -> None:
     fu.done_at = utc_now() if done else None
 
 
+def delete(session: Session, followup_id: int) -> None:
+    """Remove a follow-up (undoing the touchpoint that created it)."""
+    fu = session.get(FollowUp, followup_id)
+    if fu is not None:
+        session.delete(fu)
+
+
 def reschedule(session: Session, followup_id: int, due_at: dt.datetime) -> None:
     fu = session.get(FollowUp, followup_id)
     if fu is None:

@@ -339,9 +339,20 @@ class Workspace:
         self._changed("events")
         return event_id
 
-    def timeline(self, customer_id: int, *, limit: int | None = None) -> list[EventRow]:
+    def timeline(
+        self, customer_id: int, *, limit: int | None = None, offset: int = 0
+    ) -> list[EventRow]:
         with self.db.read() as s:
-            return events.timeline(s, customer_id, limit=limit)
+            return events.timeline(s, customer_id, limit=limit, offset=offset)
+
+    def open_requests(
+        self, customer_id: int | None = None, *, overdue_only: bool = False
+    ) -> list[EventRow]:
+        """Inbound requests still waiting for a reply (of one customer, or all), oldest due first."""
+        with self.db.read() as s:
+            return events.open_requests(
+                s, overdue_only=overdue_only, now=utc_now(), customer_id=customer_id
+            )
 
     def event(self, event_id: int) -> EventRow:
         with self.db.read() as s:
@@ -381,6 +392,11 @@ class Workspace:
     def complete_followup(self, followup_id: int, done: bool = True) -> None:
         with self.db.write() as s:
             followups.set_done(s, followup_id, done)
+        self._changed("followups")
+
+    def delete_followup(self, followup_id: int) -> None:
+        with self.db.write() as s:
+            followups.delete(s, followup_id)
         self._changed("followups")
 
     def reschedule_followup(self, followup_id: int, due_at: dt.datetime) -> None:
