@@ -29,7 +29,9 @@ from touchdesk.i18n import set_language  # noqa: E402
 
 # Tests never depend on wall-clock time: no Hypothesis deadlines (the machine is shared and slow).
 hypothesis_settings.register_profile(
-    "touchdesk", deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+    "touchdesk",
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 hypothesis_settings.load_profile("touchdesk")
 
@@ -46,6 +48,14 @@ def _template() -> Path:
         ws.close()
         _TEMPLATE = path
     return _TEMPLATE
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own data folder (backups, logs, UI state)."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("TOUCHDESK_HOME", str(home))
+    return home
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "touchdesk.cli.demo",
     "touchdesk.cli.transfer",
     "touchdesk.cli.info",
+    "touchdesk.cli.safety",
 )
 
 
@@ -33,8 +34,12 @@ class CommandParser(ArgumentParser):
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-        self.add_argument("--lang", choices=("en", "fa"), default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        self.add_argument(
+            "--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
+        self.add_argument(
+            "--lang", choices=("en", "fa"), default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
