@@ -87,7 +87,10 @@ def ensure_private_file(url: URL) -> None:
 
 
 def _sqlite_engine(url: URL, *, immediate: bool, readonly: bool = False) -> Engine:
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    # hide_parameters: errors and logs never quote customer text from SQL parameters.
+    engine = create_engine(
+        url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -123,7 +126,7 @@ class Database:
             ensure_private_file(url)
             db = cls(url, _sqlite_engine(url, immediate=True), _sqlite_engine(url, immediate=False))
         else:
-            engine = create_engine(url, pool_pre_ping=True)
+            engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
             db = cls(url, engine, engine)
         if upgrade:
             from touchdesk.data.migrate import upgrade_if_needed
