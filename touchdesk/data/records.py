@@ -235,3 +235,8 @@ class ImportReport:
     rejected_file: str | None = None
     dry_run: bool = False
     committed: bool = True
+
+    @property
+    def rejected_rows(self) -> int:
+        """How many rows were rejected (a row with several bad fields counts once)."""
+        return len({row for row, _field, _reason in self.rejected})

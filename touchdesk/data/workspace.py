@@ -24,6 +24,7 @@ from touchdesk.data.records import (
     CustomerRow,
     EventRow,
     FollowUpRow,
+    ImportReport,
     MonthSummary,
     NotFound,
     SnippetRow,
@@ -482,3 +483,49 @@ class Workspace:
     def month_summary(self, start: dt.date, end: dt.date) -> MonthSummary:
         with self.db.read() as s:
             return summary.month_summary(s, start, end)
+
+    # --- import and export (logic in touchdesk/data/importing.py, import_touchpoints.py, ---------
+    # --- exporting.py) ---------------------------------------------------------------------------
+
+    def import_customers(
+        self, path: str | os.PathLike[str], *, dry_run: bool = False, strict: bool = False
+    ) -> ImportReport:
+        """Import customers from a CSV or vCard file in one transaction (``--dry-run``/``--strict``)."""
+        from touchdesk.data import importing
+
+        report = importing.import_customers(self, path, dry_run=dry_run, strict=strict)
+        if report.committed and report.imported:
+            self._changed("customers")
+        return report
+
+    def import_touchpoints(
+        self, path: str | os.PathLike[str], *, dry_run: bool = False, strict: bool = False
+    ) -> ImportReport:
+        """Import touchpoints from a CSV file, logged as historical, in one transaction."""
+        from touchdesk.data import import_touchpoints
+
+        report = import_touchpoints.import_touchpoints(
+            self, path, dry_run=dry_run, strict=strict, hooks=tuple(self._after_log)
+        )
+        if report.committed and report.imported:
+            self._changed("events")
+        return report
+
+    def export_customers(self, path: str | os.PathLike[str]) -> int:
+        """Write every customer to a CSV or vCard (``.vcf``) file; returns how many."""
+        from touchdesk.data import exporting
+
+        with self.db.read() as s:
+            return exporting.export_customers(s, path)
+
+    def export_touchpoints(
+        self,
+        path: str | os.PathLike[str],
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+    ) -> int:
+        """Write touchpoints between two local days (inclusive) to a CSV file; returns how many."""
+        from touchdesk.data import exporting
+
+        with self.db.read() as s:
+            return exporting.export_touchpoints(s, path, start, end)
