@@ -21,6 +21,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -234,3 +235,120 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# --- planning (migration 0002) ----------------------------------------------------------------
+# A plan is versioned: revising saves a new row that ``revises`` the previous one and becomes the
+# active plan; the old version stays as it was. The profile the wizard asked for is kept with it.
+# Plan tasks are also follow-ups (origin ``plan``) so they show under Today with everything else;
+# the follow-up's ``done_at`` is the one record of whether a task is done.
+
+
+class Plan(Base):
+    __tablename__ = "plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    revises_id: Mapped[int | None] = mapped_column(ForeignKey("plans.id"), default=None)
+    active: Mapped[bool] = mapped_column(Boolean, default=False)
+    business: Mapped[str] = mapped_column(String(32))
+    team_size: Mapped[int] = mapped_column(Integer)
+    budget_cents: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(8))
+    hours: Mapped[int] = mapped_column(Integer)
+    stages: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of stage keys
+    journey: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of {key, stage, name}
+    total_cost_cents: Mapped[int] = mapped_column(Integer, default=0)
+    total_hours: Mapped[int] = mapped_column(Integer, default=0)
+    impact: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint("team_size >= 1", name="team_size"),
+        CheckConstraint("budget_cents >= 0 AND hours >= 0", name="budget"),
+        Index("ix_plans_active", "active"),
+    )
+
+
+class PlanTouchpoint(Base):
+    """Every catalog touchpoint as the plan saw it: chosen (with its version) or left out, and why."""
+
+    __tablename__ = "plan_touchpoints"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    touchpoint: Mapped[str] = mapped_column(ForeignKey("touchpoint_types.key"))
+    stage: Mapped[str] = mapped_column(String(32))
+    chosen: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[str | None] = mapped_column(String(8), default=None)
+    cost_cents: Mapped[int] = mapped_column(Integer, default=0)
+    hours: Mapped[int] = mapped_column(Integer, default=0)
+    why: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        CheckConstraint("version IS NULL OR version IN ('full','lean')", name="version"),
+        Index("ix_plan_touchpoints_plan", "plan_id", "position"),
+    )
+
+
+class PlanTask(Base):
+    __tablename__ = "plan_tasks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    touchpoint: Mapped[str | None] = mapped_column(ForeignKey("touchpoint_types.key"), default=None)
+    title: Mapped[str] = mapped_column(Text)
+    due_date: Mapped[dt.date] = mapped_column(Date)
+    owner: Mapped[str] = mapped_column(Text, default="")
+    followup_id: Mapped[int | None] = mapped_column(
+        ForeignKey("followups.id", ondelete="SET NULL"), default=None
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (Index("ix_plan_tasks_plan", "plan_id", "due_date"),)
+
+
+class AutomationRule(Base):
+    """When a matching touchpoint is logged, create a follow-up for that customer after ``days``
+    days; ``subscription_end`` rules count ``days`` back from the renewal date + ``period_days``."""
+
+    __tablename__ = "automation_rules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    trigger: Mapped[str] = mapped_column(String(16))
+    days: Mapped[int] = mapped_column(Integer, default=1)
+    touchpoint: Mapped[str | None] = mapped_column(ForeignKey("touchpoint_types.key"), default=None)
+    stage: Mapped[str | None] = mapped_column(String(32), default=None)
+    outcome: Mapped[str | None] = mapped_column(String(16), default=None)
+    period_days: Mapped[int | None] = mapped_column(Integer, default=None)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    plan_id: Mapped[int | None] = mapped_column(
+        ForeignKey("plans.id", ondelete="SET NULL"), default=None
+    )
+    source: Mapped[str | None] = mapped_column(String(64), default=None)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint(
+            "trigger IN ('event','purchase','first_purchase','subscription_end')", name="trigger"
+        ),
+        CheckConstraint("days >= 0", name="days"),
+        Index("ix_automation_rules_enabled", "enabled"),
+    )
+
+
+class PlanCostOverride(Base):
+    """A cost or hours the owner corrected in the wizard, remembered per currency."""
+
+    __tablename__ = "plan_cost_overrides"
+
+    touchpoint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[str] = mapped_column(String(8), primary_key=True)
+    currency: Mapped[str] = mapped_column(String(8), primary_key=True)
+    cost_cents: Mapped[int] = mapped_column(Integer)
+    hours: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
