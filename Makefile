@@ -55,5 +55,9 @@ screenshots: install
 bench: install
 	$(BIN)/python -m bench
 
+bundle: install
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN touchdesk.spec
+	@echo "Built dist/touchdesk/touchdesk (run: dist/touchdesk/touchdesk --self-test)"
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -63,6 +63,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-v", "--verbose", action="store_true", help=_("show progress details and log messages")
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=_("check offscreen that everything works (database, demo data, planner, reports, window) and exit"),
+    )
+    parser.add_argument(
+        "--exit-after-startup",
+        action="store_true",
+        help=_("open the window and quit after its first frame with data (for timing start-up)"),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
     for name in COMMAND_MODULES:
         try:
@@ -107,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_language("system")
     parser = build_parser()
     args, rest = parser.parse_known_args(argv)
+    if args.self_test:
+        from touchdesk.selftest import run
+
+        return run()
     if args.command is None:
         if rest and any(not r.startswith("-") for r in rest):
             parser.error(_("unrecognised arguments: {args}").format(args=" ".join(rest)))
