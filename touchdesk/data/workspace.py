@@ -34,9 +34,20 @@ from touchdesk.data.records import (
     ValidationError,
 )
 from touchdesk.data.validation import clean_text
-from touchdesk.formatting import to_local, to_utc, utc_now
+from touchdesk.formatting import Month, to_local, to_utc, utc_now
 from touchdesk.i18n import _, get_language
 from touchdesk.paths import default_db_location
+from touchdesk.planner.knowledge import Knowledge
+from touchdesk.planner.records import (
+    PlanDetail,
+    PlanProfile,
+    PlanProgress,
+    PlanRow,
+    PlanSuggestion,
+    RuleDraft,
+    RuleRow,
+    TaskDraft,
+)
 from touchdesk.textnorm import fold
 
 log = logging.getLogger(__name__)
@@ -50,6 +61,9 @@ class Workspace:
         self._after_log: list[AfterLog] = []
         self._listeners: list[Callable[[str], None]] = []
         self.ensure_catalog()
+        from touchdesk.data import automation
+
+        automation.install(self)
 
     @classmethod
     def open(
@@ -529,3 +543,140 @@ class Workspace:
 
         with self.db.read() as s:
             return exporting.export_touchpoints(s, path, start, end)
+
+    # --- planning (seed 002's wizard) and automation rules -------------------------------------
+
+    def planning_knowledge(self) -> Knowledge:
+        """The planning knowledge for this catalog: the built-ins and the user's own touchpoints."""
+        from touchdesk.planner import knowledge
+
+        return knowledge.load().with_types(self.touchpoint_types())
+
+    def suggest_plan(self, profile: PlanProfile) -> PlanSuggestion:
+        """The best set of touchpoints for the profile (exact optimum), every choice explained;
+        uses the costs the owner corrected earlier for this currency."""
+        from touchdesk.data import plans
+        from touchdesk.planner import suggest
+
+        plans.check_profile(profile)
+        overrides = self.plan_cost_overrides(profile.currency)
+        return suggest.suggest(self.planning_knowledge(), profile, overrides)
+
+    def evaluate_plan(self, profile: PlanProfile, choices: dict[str, str]) -> PlanSuggestion:
+        """Totals and explanations for a set picked by hand (touchpoint key -> full/lean)."""
+        from touchdesk.data import plans
+        from touchdesk.planner import suggest
+
+        plans.check_profile(profile)
+        overrides = self.plan_cost_overrides(profile.currency)
+        return suggest.evaluate(self.planning_knowledge(), profile, choices, overrides)
+
+    def save_plan(
+        self,
+        suggestion: PlanSuggestion,
+        tasks: list[TaskDraft] | tuple[TaskDraft, ...] = (),
+        rules: list[RuleDraft] | tuple[RuleDraft, ...] = (),
+        *,
+        name: str = "",
+        revises: int | None = None,
+    ) -> int:
+        """Save a plan with its tasks (also follow-ups) and rules as the active plan; with
+        ``revises`` it is a new version of that plan, which is kept."""
+        from touchdesk.data import plans
+
+        with self.db.write() as s:
+            plan_id = plans.save(s, suggestion, tasks, rules, name=name, revises=revises)
+        self._changed("plans")
+        self._changed("followups")
+        return plan_id
+
+    def plans(self) -> list[PlanRow]:
+        from touchdesk.data import plans
+
+        with self.db.read() as s:
+            return plans.list_plans(s)
+
+    def plan(self, plan_id: int) -> PlanDetail:
+        from touchdesk.data import plans
+
+        with self.db.read() as s:
+            return plans.detail(s, plan_id)
+
+    def active_plan(self) -> PlanDetail | None:
+        from touchdesk.data import plans
+
+        with self.db.read() as s:
+            return plans.active(s)
+
+    def plan_progress(
+        self, plan_id: int, month: Month | None = None, today: dt.date | None = None
+    ) -> PlanProgress:
+        """Tasks done / due / overdue, and touchpoints logged per planned touchpoint in ``month``
+        (a ``formatting.Month``; the current month of the user's calendar by default)."""
+        from touchdesk import formatting
+        from touchdesk.data import plans
+
+        today = today or to_local(utc_now()).date()
+        if month is None:
+            month = Month.containing(today, formatting.options().calendar)
+        with self.db.read() as s:
+            return plans.progress(s, plan_id, month.start, month.end, today)
+
+    def plan_cost_overrides(self, currency: str) -> dict[tuple[str, str], tuple[int, int]]:
+        """Costs and hours the owner corrected, per (touchpoint, version), in a currency."""
+        from touchdesk.data import plans
+
+        with self.db.read() as s:
+            return plans.cost_overrides(s, currency)
+
+    def set_plan_cost(
+        self, touchpoint: str, version: str, currency: str, cost_cents: int, hours: int
+    ) -> None:
+        """Remember the owner's monthly cost and hours for one version of a touchpoint."""
+        from touchdesk.data import plans
+
+        with self.db.write() as s:
+            plans.set_cost_override(s, touchpoint, version, currency, cost_cents, hours)
+        self._changed("plans")
+
+    def clear_plan_cost(self, touchpoint: str, version: str, currency: str) -> None:
+        """Go back to the default cost and hours for one version of a touchpoint."""
+        from touchdesk.data import plans
+
+        with self.db.write() as s:
+            plans.clear_cost_override(s, touchpoint, version, currency)
+        self._changed("plans")
+
+    def rules(self, plan_id: int | None = None) -> list[RuleRow]:
+        from touchdesk.data import automation
+
+        with self.db.read() as s:
+            return automation.list_rules(s, plan_id)
+
+    def save_rule(
+        self, draft: RuleDraft, rule_id: int | None = None, *, plan_id: int | None = None
+    ) -> int:
+        """Add a rule (or replace rule ``rule_id``'s settings); returns its id."""
+        from touchdesk.data import automation
+
+        with self.db.write() as s:
+            if rule_id is None:
+                rule_id = automation.add(s, draft, plan_id=plan_id)
+            else:
+                automation.update(s, rule_id, draft)
+        self._changed("rules")
+        return rule_id
+
+    def set_rule_enabled(self, rule_id: int, enabled: bool) -> None:
+        from touchdesk.data import automation
+
+        with self.db.write() as s:
+            automation.set_enabled(s, rule_id, enabled)
+        self._changed("rules")
+
+    def delete_rule(self, rule_id: int) -> None:
+        from touchdesk.data import automation
+
+        with self.db.write() as s:
+            automation.delete(s, rule_id)
+        self._changed("rules")
