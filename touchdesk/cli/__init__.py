@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "touchdesk.cli.transfer",
     "touchdesk.cli.info",
     "touchdesk.cli.safety",
+    "touchdesk.cli.plan",
 )
 
 
