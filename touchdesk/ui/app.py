@@ -1,26 +1,130 @@
-"""Start the GUI: QApplication, language and direction, the workspace, the main window."""
+"""Start the GUI: QApplication, language and direction, the workspace, the main window.
+
+Start-up does only what the first frame needs: the window and the screen last used (other screens
+and their imports wait until opened; Today's lists are read on a worker thread).
+``--exit-after-startup`` quits right after the first frame with data and prints how long it took.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+import time
+from importlib import resources
+
+from PySide6.QtGui import QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from touchdesk import APP_NAME, i18n
+from touchdesk.data.workspace import Workspace
+from touchdesk.i18n import _
+from touchdesk.ui.context import AppContext
+from touchdesk.ui.language import apply_language, apply_qt_language
+from touchdesk.ui.mainwindow import MainWindow
+
+log = logging.getLogger(__name__)
+EXIT_AFTER_STARTUP = "--exit-after-startup"
+
+
+def _resource(*parts: str) -> str | None:
+    try:
+        path = resources.files("touchdesk.resources").joinpath(*parts)
+    except ModuleNotFoundError:
+        return None
+    return str(path) if path.is_file() else None
+
+
+def load_fonts() -> None:
+    """Register the bundled Vazirmatn so Persian text looks right on every system."""
+    for name in ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf"):
+        path = _resource("fonts", name)
+        if path:
+            QFontDatabase.addApplicationFont(path)
+
+
+class Shell:
+    """Owns the app context and the main window; rebuilds the window when the language changes."""
+
+    def __init__(self, app: QApplication, ws: Workspace, lang_override: str | None = None) -> None:
+        self.app = app
+        self.ws = ws
+        self.lang_override = lang_override
+        self.ctx = AppContext(ws)
+        self.ctx.relocalize = self.relocalize
+        self.window: MainWindow | None = None
+
+    def apply_language(self) -> None:
+        lang = apply_language(self.app, self.ws)
+        if self.lang_override and self.lang_override != lang:
+            from touchdesk import formatting, settings
+
+            lang = i18n.set_language(self.lang_override)
+            formatting.configure_for_language(
+                lang,
+                calendar=settings.resolved_calendar(self.ws.setting("calendar"), lang),
+                currency=settings.resolved_currency(self.ws.setting("currency"), lang),
+            )
+            apply_qt_language(self.app, lang)
+        font_family = "Vazirmatn" if lang == "fa" else ""
+        if font_family and font_family in QFontDatabase.families():
+            font = self.app.font()
+            font.setFamily(font_family)
+            self.app.setFont(font)
+
+    def build(self) -> MainWindow:
+        self.apply_language()
+        self.window = MainWindow(self.ctx)
+        return self.window
+
+    def relocalize(self) -> None:
+        """Apply a new language, calendar or currency: direction, digits and every label."""
+        old = self.window
+        if old is not None:
+            old.save_state()
+        self.lang_override = None
+        window = self.build()
+        window.show()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
 
 
 def run_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
-    from touchdesk import APP_NAME
-    from touchdesk.data.workspace import Workspace
-
-    app = QApplication([sys.argv[0], *qt_args])
+    """The ``touchdesk`` command without a subcommand: open the window on ``--db``."""
+    started = time.perf_counter()
+    exit_after = bool(getattr(args, "exit_after_startup", False)) or EXIT_AFTER_STARTUP in qt_args
+    qt_args = [a for a in qt_args if a != EXIT_AFTER_STARTUP]
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    ws = Workspace.open(args.db)
-    window = QMainWindow()
-    window.setWindowTitle(f"{APP_NAME} — {ws.location}")
-    window.resize(1100, 720)
+    icon = _resource("icons", "touchdesk.png")
+    if icon:
+        app.setWindowIcon(QIcon(icon))
+    load_fonts()
+    try:
+        ws = Workspace.open(args.db)
+    except Exception as exc:
+        log.exception("cannot open the database")
+        QMessageBox.critical(
+            None, APP_NAME, _("The database could not be opened: {error}").format(error=exc)
+        )
+        return 1
+    shell = Shell(app, ws, getattr(args, "lang", None))
+    window = shell.build()
     window.show()
+    if exit_after:
+
+        def first_frame() -> None:
+            window.repaint()
+            print(f"startup_ms={(time.perf_counter() - started) * 1000:.0f}", file=sys.stderr)
+            app.quit()
+
+        window.when_ready(first_frame)
     try:
         return app.exec()
     finally:
+        if shell.window is not None:
+            shell.window.save_state()
         ws.close()

@@ -1,0 +1,1 @@
+"""Qt item models over plain records from the workspace (lazy, paged, sorted in SQL)."""
