@@ -205,10 +205,11 @@ class Workspace:
 
     def setting(self, key: str) -> Any:
         with self.db.read() as s:
-            row = s.get(Setting, key)
-        if row is None:
+            # Read the value inside the session: closing a read session expires loaded rows.
+            value = s.scalar(select(Setting.value).where(Setting.key == key))
+        if value is None:
             return app_settings.default(key)
-        return json.loads(row.value)
+        return json.loads(value)
 
     def set_setting(self, key: str, value: Any) -> None:
         if key not in app_settings.OPTION_BY_KEY and not key.startswith("ui."):
