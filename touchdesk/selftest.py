@@ -23,7 +23,10 @@ def _cli(*args: str) -> None:
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        status = main(list(args))
+        try:
+            status = main(list(args))
+        except SystemExit as exc:  # argparse refusing the arguments
+            status = exc.code if isinstance(exc.code, int) else 1
     if status != 0:
         raise RuntimeError(f"touchdesk {' '.join(args)} exited {status}: {out.getvalue()[-500:]}")
 
