@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)
         self.nav.setIconSize(QSize(18, 18))
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 7px 6px; }")
         for spec in self.specs:
             item = QListWidgetItem(spec.label)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 from touchdesk import formatting
 from touchdesk.data.records import CustomerRow
 from touchdesk.i18n import _
+from touchdesk.ui.widgets.text import show_phone
 
 
 def _summary(row: CustomerRow) -> str:
-    parts = [row.name, row.company, formatting.isolate(row.phone), formatting.isolate(row.email)]
+    parts = [row.name, row.company, show_phone(row.phone), formatting.isolate(row.email)]
     return " — ".join(p for p in parts if p)
 
 

@@ -8,10 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -28,6 +26,7 @@ from touchdesk.ui.dialogs.banner import FailureBanner
 from touchdesk.ui.models.rows import Column, RowsModel
 from touchdesk.ui.operations import run_op
 from touchdesk.ui.widgets.field_errors import FieldErrors
+from touchdesk.ui.widgets.tables import setup_table
 
 
 class SnippetsDialog(QDialog):
@@ -56,10 +55,7 @@ class SnippetsDialog(QDialog):
         )
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        setup_table(self.table)
         self.title = QLineEdit()
         self.title.setPlaceholderText(_("Title"))
         self.body = QPlainTextEdit()

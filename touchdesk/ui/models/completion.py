@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from touchdesk import formatting
 from touchdesk.data.records import CustomerRow
 from touchdesk.data.workspace import Workspace
+from touchdesk.ui.widgets.text import show_phone
 
 LIMIT = 20
 Index = QModelIndex | QPersistentModelIndex
@@ -17,7 +17,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 def describe(row: CustomerRow) -> str:
     """How a customer appears in the picker: name, then company and phone to tell namesakes apart."""
-    extra = [p for p in (row.company, formatting.isolate(row.phone)) if p]
+    extra = [p for p in (row.company, show_phone(row.phone)) if p]
     return f"{row.name} — {', '.join(extra)}" if extra else row.name
 
 

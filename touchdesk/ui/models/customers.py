@@ -14,6 +14,7 @@ from touchdesk.data.records import CustomerRow
 from touchdesk.data.workspace import Workspace
 from touchdesk.i18n import N_, _
 from touchdesk.ui.widgets.icons import outcome_icon
+from touchdesk.ui.widgets.text import show_phone
 
 PAGE_SIZE = 200
 # Same order as the data layer's sort keys, so a column number is a sort key.
@@ -165,7 +166,7 @@ class CustomerTableModel(QAbstractTableModel):
         if column == 1:
             return item.company
         if column == 2:
-            return formatting.isolate(item.phone)
+            return show_phone(item.phone)
         if column == 3:
             return self.ws.touchpoint_label(item.last_touchpoint) if item.last_touchpoint else ""
         if column == 4:

@@ -5,9 +5,7 @@ phone sees the whole history at once."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -23,17 +21,8 @@ from touchdesk.i18n import N_, _
 from touchdesk.ui.context import AppContext
 from touchdesk.ui.models.rows import Column, RowsModel
 from touchdesk.ui.models.timeline import TimelineModel
-
-
-def _fixed(table: QTableView) -> None:
-    header = table.verticalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    header.setDefaultSectionSize(26)
-    header.hide()
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setWordWrap(False)
-    table.horizontalHeader().setStretchLastSection(True)
+from touchdesk.ui.widgets.tables import setup_table
+from touchdesk.ui.widgets.text import show_phone
 
 
 def card_html(c: CustomerDetail) -> str:
@@ -43,7 +32,7 @@ def card_html(c: CustomerDetail) -> str:
     lines = [f"<b style='font-size:15pt'>{escape(c.name)}</b>"]
     if c.company:
         lines.append(escape(c.company))
-    contacts = [formatting.isolate(p) for p in c.phones] + [formatting.isolate(e) for e in c.emails]
+    contacts = [show_phone(p) for p in c.phones] + [formatting.isolate(e) for e in c.emails]
     if contacts:
         lines.append(" · ".join(escape(x) for x in contacts))
     facts = []
@@ -88,7 +77,7 @@ class CustomerDetailPanel(QWidget):
         self.timeline_view = QTableView()
         self.timeline_view.setObjectName("timeline")
         self.timeline_view.setModel(self.timeline)
-        _fixed(self.timeline_view)
+        setup_table(self.timeline_view, (118, 160, 130, 125, 160, 80), stretch=4)
         self.followups: RowsModel[FollowUpRow] = RowsModel(
             [
                 Column(N_("Due"), lambda r: formatting.format_datetime(r.due_at)),
@@ -99,7 +88,7 @@ class CustomerDetailPanel(QWidget):
         self.followups_view = QTableView()
         self.followups_view.setModel(self.followups)
         self.followups_view.setMaximumHeight(130)
-        _fixed(self.followups_view)
+        setup_table(self.followups_view, (125,))
         self.done_button = QPushButton(_("Done"))
         self.reschedule_button = QPushButton(_("Reschedule"))
         self.message = QLabel(_("Select a customer to see their history."))

@@ -6,11 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,17 +24,9 @@ from touchdesk.i18n import _, ngettext
 from touchdesk.ui.context import AppContext
 from touchdesk.ui.models.customers import CustomerFilter, CustomerTableModel
 from touchdesk.ui.views.customer_detail import CustomerDetailPanel
+from touchdesk.ui.widgets.tables import setup_table
 
 SEARCH_DEBOUNCE_MS = 150
-ROW_HEIGHT = 26
-
-
-def fixed_rows(table: QTableView) -> None:
-    """Fixed row heights: the view never measures rows, so scrolling stays cheap."""
-    header = table.verticalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    header.setDefaultSectionSize(ROW_HEIGHT)
-    header.hide()
 
 
 class CustomersView(QWidget):
@@ -63,13 +53,9 @@ class CustomersView(QWidget):
         self.table = QTableView()
         self.table.setObjectName("customerTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        setup_table(self.table, (180, 140, 130, 180, 95), multi=True)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setWordWrap(False)
-        fixed_rows(self.table)
         self.count = QLabel()
         self.new_button = QPushButton(_("New customer"))
         self.edit_button = QPushButton(_("Edit"))

@@ -10,10 +10,8 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -30,6 +28,7 @@ from touchdesk.ui.context import AppContext
 from touchdesk.ui.models.rows import Column, RowsModel
 from touchdesk.ui.operations import run_in_background
 from touchdesk.ui.widgets.icons import channel_icon, outcome_icon
+from touchdesk.ui.widgets.tables import setup_table
 
 VISIBLE_ROWS = 6
 LATE = QColor("#b00020")
@@ -50,14 +49,7 @@ class Section(QGroupBox):
         self.model: RowsModel[Any] = RowsModel(columns, self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        header = self.table.verticalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setDefaultSectionSize(26)
-        header.hide()
+        setup_table(self.table, [150] + [180] * (len(columns) - 2))
         self.buttons: list[QPushButton] = []
         row = QHBoxLayout()
         row.addStretch(1)
