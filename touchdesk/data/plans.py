@@ -168,7 +168,7 @@ def save(
     session.add(plan)
     session.flush()
     positions = dict(session.execute(select(TouchpointType.key, TouchpointType.position)).all())
-    entries = [
+    entries: list[tuple[str, str, bool, str | None, int, int, str]] = [
         (c.touchpoint, c.stage, True, c.version, c.cost_cents, c.hours, c.why)
         for c in suggestion.chosen
     ]

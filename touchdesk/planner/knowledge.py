@@ -206,15 +206,16 @@ def _touchpoint(
 ) -> TouchpointKnowledge:
     key = "generic" if generic else obj.get("key", "?")
     where = f"touchpoint {key}"
-    if generic:
-        stage, name, tp_steps = STAGE_KEYS[0], Bilingual("", ""), ()
-    else:
+    stage: str = STAGE_KEYS[0]
+    name = Bilingual("", "")
+    tp_steps: tuple[str, ...] = ()
+    if not generic:
         builtin = TOUCHPOINT_BY_KEY.get(key)
         if builtin is None:
             raise KnowledgeError(f"{where}: not a built-in touchpoint")
-        stage = obj.get("stage")
-        if stage != builtin.stage:
-            raise KnowledgeError(f"{where}: stage {stage!r} differs from the catalog")
+        if obj.get("stage") != builtin.stage:
+            raise KnowledgeError(f"{where}: stage {obj.get('stage')!r} differs from the catalog")
+        stage = builtin.stage
         name = Bilingual(builtin.name, builtin.name_fa)
         tp_steps = tuple(obj.get("steps", ()))
         unknown = [s for s in tp_steps if s not in steps]

@@ -92,7 +92,7 @@ def _hull(points: list[tuple[float, int]]) -> tuple[int, list[tuple[float, float
     segments = [
         ((v2 - v1) / (r2 - r1), r2 - r1, v2 - v1) for (r1, v1), (r2, v2) in itertools.pairwise(hull)
     ]
-    return base, segments  # type: ignore[return-value]
+    return base, segments
 
 
 class _Search:
