@@ -1,0 +1,1 @@
+"""Benchmarks, run on demand with ``make bench``: figures against floors, never pass/fail."""
