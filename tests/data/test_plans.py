@@ -95,6 +95,16 @@ def test_progress_counts_tasks_and_planned_against_actual(workspace):
     assert (progress.start, progress.end) == (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
 
 
+def test_rescheduling_the_followup_moves_the_task(workspace):
+    pid = save(workspace, {"support_channels": "lean"})
+    task = workspace.plan(pid).tasks[0]
+    workspace.reschedule_followup(task.followup_id, dt.datetime(2027, 1, 20, 9))
+    moved = {t.id: t for t in workspace.plan(pid).tasks}[task.id]
+    assert moved.due == dt.date(2027, 1, 20)
+    progress = workspace.plan_progress(pid, Month(2026, 12), today=dt.date(2026, 12, 31))
+    assert (progress.tasks_overdue, progress.tasks_due) == (2, 1)
+
+
 def test_progress_in_a_jalali_month(workspace):
     pid = save(workspace, {"support_channels": "lean"})
     cid = customer(workspace)

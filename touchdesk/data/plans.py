@@ -3,8 +3,8 @@ and the costs the owner corrected in the wizard.
 
 Decisions:
 - Each plan task is also a follow-up (origin ``plan``, no customer, assigned to the task's owner)
-  so it appears under Today beside every other follow-up; the follow-up's ``done_at`` is the one
-  record of whether the task is done.
+  so it appears under Today beside every other follow-up; the follow-up is the one record of
+  whether the task is done and when it is due (rescheduling it moves the task).
 - Revising a plan saves a new version and makes it the active one; the previous version keeps its
   rows. Its unfinished task follow-ups are removed (the new version carries the tasks that still
   matter) and its rules are replaced by the new version's, so nothing fires twice.
@@ -34,7 +34,7 @@ from touchdesk.data.models import (
 from touchdesk.data.records import NotFound, ValidationError
 from touchdesk.data.summary import utc_bounds
 from touchdesk.data.validation import clean_text
-from touchdesk.formatting import to_utc, utc_now
+from touchdesk.formatting import to_local, to_utc, utc_now
 from touchdesk.i18n import _
 from touchdesk.planner.records import (
     VERSIONS,
@@ -251,15 +251,26 @@ def detail(session: Session, plan_id: int) -> PlanDetail:
             .order_by(PlanTouchpoint.position)
         )
     )
-    tasks = tuple(
-        PlanTaskRow(t.id, t.title, t.due_date, t.touchpoint, t.owner, done_at, t.followup_id)
-        for t, done_at in session.execute(
-            select(PlanTask, FollowUp.done_at)
+    # A linked follow-up is the record of both when the task is due and whether it is done, so
+    # rescheduling or ticking it off under Today shows in the plan.
+    rows = (
+        PlanTaskRow(
+            t.id,
+            t.title,
+            to_local(due_at).date() if due_at is not None else t.due_date,
+            t.touchpoint,
+            t.owner,
+            done_at,
+            t.followup_id,
+        )
+        for t, done_at, due_at in session.execute(
+            select(PlanTask, FollowUp.done_at, FollowUp.due_at)
             .outerjoin(FollowUp, FollowUp.id == PlanTask.followup_id)
             .where(PlanTask.plan_id == plan_id)
-            .order_by(PlanTask.due_date, PlanTask.position)
+            .order_by(PlanTask.position)
         )
     )
+    tasks = tuple(sorted(rows, key=lambda r: (r.due, r.id)))
     profile = _profile(plan)
     covered = {t.stage for t in touchpoints if t.chosen}
     return PlanDetail(
