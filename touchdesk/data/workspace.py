@@ -14,7 +14,8 @@ from sqlalchemy import func, select
 
 from touchdesk import settings as app_settings
 from touchdesk.catalog import STAGE_KEYS, TOUCHPOINTS
-from touchdesk.data import customers, events, followups, summary
+from touchdesk.data import analytics, customers, events, followups, summary
+from touchdesk.data.analytics import Analytics, Period
 from touchdesk.data.db import Database
 from touchdesk.data.events import AfterLog
 from touchdesk.data.models import Setting, Snippet, TouchpointType
@@ -498,6 +499,15 @@ class Workspace:
     def month_summary(self, start: dt.date, end: dt.date) -> MonthSummary:
         with self.db.read() as s:
             return summary.month_summary(s, start, end)
+
+    def analytics(
+        self, period: Month | Period | tuple[dt.date, dt.date], tag: str | None = None, **options: Any
+    ) -> Analytics:
+        """Volume, friction, decisions, responsiveness, journey flow and purchase patterns of a
+        period (a Gregorian or Jalali ``Month``, or local ``(start, end)`` days inclusive),
+        optionally for one tag's customers; ``options`` go to ``touchdesk.data.analytics.compute``."""
+        with self.db.read() as s:
+            return analytics.compute(s, period, tag, **options)
 
     # --- import and export (logic in touchdesk/data/importing.py, import_touchpoints.py, ---------
     # --- exporting.py) ---------------------------------------------------------------------------

@@ -1,0 +1,132 @@
+"""Touchpoint analytics: turn the log into answers — volume, friction, decisions, responsiveness,
+journey flow and purchase patterns — for any period (a Gregorian or Jalali month, or any run of
+local days) and optionally one tag's customers.
+
+Qt-free and read-only. Everything is aggregated by SQLite over the indexed ``events`` table: the
+period's rows are gathered once (``scope.period_rows``) and each topic module reads them, so a month
+of a million-touchpoint database answers in a fraction of a second (see ``bench/bench_analytics.py``).
+Counts of decision points and replies are as they stand *now* (a decision logged in the period and
+resolved later counts as resolved). The UI, CLI and reports call ``Workspace.analytics``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from touchdesk.data.analytics import (
+    decisions,
+    flow,
+    friction,
+    patterns,
+    responsiveness,
+    volume,
+)
+from touchdesk.data.analytics.cube import load_cube
+from touchdesk.data.analytics.decisions import Decisions, Preceding
+from touchdesk.data.analytics.flow import Flow, StageStep
+from touchdesk.data.analytics.friction import Friction, FrictionItem
+from touchdesk.data.analytics.patterns import PatternCell, Patterns
+from touchdesk.data.analytics.periods import Period
+from touchdesk.data.analytics.responsiveness import ReplyStats, Responsiveness
+from touchdesk.data.analytics.scope import Scope, period_rows
+from touchdesk.data.analytics.volume import Volume, VolumeTotals
+from touchdesk.formatting import Month, iso_date, utc_now
+
+__all__ = [
+    "Analytics",
+    "Decisions",
+    "Flow",
+    "Friction",
+    "FrictionItem",
+    "PatternCell",
+    "Patterns",
+    "Period",
+    "Preceding",
+    "ReplyStats",
+    "Responsiveness",
+    "StageStep",
+    "Volume",
+    "VolumeTotals",
+    "compute",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Analytics:
+    """Everything the dashboard, the CLI and the monthly report show about one period."""
+
+    period: Period
+    tag: str | None
+    volume: Volume
+    friction: Friction
+    decisions: Decisions
+    responsiveness: Responsiveness
+    flow: Flow
+    patterns: Patterns
+
+    def report_data(self, friction_limit: int = 10) -> dict[str, Any]:
+        """The core of the monthly report's JSON: ``period``, ``totals`` (revenue in hundredths),
+        ``by_outcome``, ``by_stage``, ``by_channel`` and the ranked ``friction`` points."""
+        v = self.volume
+        return {
+            "period": {"start": iso_date(self.period.start), "end": iso_date(self.period.end)},
+            "totals": {
+                "touchpoints": v.totals.touchpoints,
+                "customers_contacted": v.totals.customers_contacted,
+                "new_customers": v.totals.new_customers,
+                "purchases": v.totals.purchases,
+                "revenue": v.totals.revenue_cents,
+            },
+            "by_outcome": dict(v.by_outcome),
+            "by_stage": dict(v.by_stage),
+            "by_channel": dict(v.by_channel),
+            "friction": self.friction.to_list(friction_limit),
+        }
+
+
+def compute(
+    session: Session,
+    period: Period | Month | tuple[dt.date, dt.date],
+    tag: str | None = None,
+    *,
+    min_sample: int = friction.DEFAULT_MIN_SAMPLE,
+    silence_days: int = flow.DEFAULT_SILENCE_DAYS,
+    sequence_gap_days: int = patterns.DEFAULT_GAP_DAYS,
+    pattern_min_sample: int = patterns.DEFAULT_MIN_SAMPLE,
+    compare: bool = True,
+    now: dt.datetime | None = None,
+) -> Analytics:
+    """All analytics of ``period`` (and of ``tag``'s customers only, when given; the tag is matched
+    without regard to case, an unknown tag gives zeros).
+
+    ``min_sample``: fewest touchpoints a friction item needs to be ranked. ``silence_days``: the
+    silence that counts as a drop-off. ``sequence_gap_days``/``pattern_min_sample``: see
+    ``patterns``. ``compare``: also count the previous period for the month-over-month change.
+    ``now`` (naive UTC, default the clock) bounds the drop-off of a period still running.
+    """
+    the_period = Period.of(period)
+    lo, hi = the_period.utc_bounds()
+    scope = Scope.make(session, lo, hi, tag)
+    if compare:
+        before_lo, before_hi = the_period.previous().utc_bounds()
+        previous = volume.totals(session, scope.shifted(before_lo, before_hi))
+    else:
+        previous = VolumeTotals()
+    with period_rows(session, scope):
+        cube = load_cube(session)
+        return Analytics(
+            period=the_period,
+            tag=scope.tag,
+            volume=volume.compute(session, cube, previous, compare=compare),
+            friction=friction.compute(cube, min_sample),
+            decisions=decisions.compute(session, cube),
+            responsiveness=responsiveness.compute(session),
+            flow=flow.compute(session, scope, silence_days=silence_days, now=now or utc_now()),
+            patterns=patterns.compute(
+                session, scope, gap_days=sequence_gap_days, min_sample=pattern_min_sample
+            ),
+        )

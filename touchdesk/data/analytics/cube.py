@@ -1,0 +1,53 @@
+"""The period's touchpoints counted once by touchpoint × channel × stage × outcome.
+
+Volume, friction and decision counts are all sums over these few hundred cells, so the period is
+aggregated by SQLite once and everything else is arithmetic in Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from touchdesk.data.analytics.scope import ROWS
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """Touchpoints of one touchpoint, channel, stage and outcome in the period.
+
+    Decision counts are as the decision points stand now: ``open_decisions`` are not resolved yet.
+    ``purchases`` are touchpoints with an amount above zero and ``revenue_cents`` their sum.
+    """
+
+    touchpoint: str
+    channel: str
+    stage: str
+    outcome: str
+    events: int
+    open_decisions: int
+    resolved_positive: int
+    resolved_negative: int
+    purchases: int
+    revenue_cents: int
+
+
+def load_cube(session: Session) -> list[Cell]:
+    """The cells of the gathered period rows (see ``scope.period_rows``)."""
+    rows = session.execute(
+        text(
+            f"""SELECT touchpoint, channel, stage, outcome, count(*),
+                total(outcome = 'decision' AND resolution IS NULL),
+                total(outcome = 'decision' AND resolution = 'positive'),
+                total(outcome = 'decision' AND resolution = 'negative'),
+                total(amount_cents > 0),
+                total(CASE WHEN amount_cents > 0 THEN amount_cents END)
+            FROM {ROWS} GROUP BY 1, 2, 3, 4"""
+        )
+    )
+    return [
+        Cell(tp, ch, st, out, n, int(od), int(rp), int(rn), int(pu), int(rev))
+        for tp, ch, st, out, n, od, rp, rn, pu, rev in rows
+    ]

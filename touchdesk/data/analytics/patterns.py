@@ -1,0 +1,120 @@
+"""Patterns: the chance of a purchase by the channel and the local weekday or hour of the first
+contact of a sequence (seed 000's "time and channel of a message vs the chance of a purchase").
+
+A *sequence* is a run of one customer's touchpoints with less than ``gap_days`` between neighbours;
+a touchpoint after ``gap_days`` or more of silence (or the customer's very first) starts a new one.
+The period's sequences are those starting inside it; each runs until the customer's next sequence
+starts or the period ends, so a month's figures do not change when later months are logged. A
+sequence *made a purchase* when one of its touchpoints has an amount above zero. A cell shows a
+probability only when at least ``min_sample`` sequences started there; below that it is ``None``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from touchdesk.catalog import CHANNEL_KEYS
+from touchdesk.data.analytics.scope import ROWS, Scope
+
+DEFAULT_GAP_DAYS = 30
+DEFAULT_MIN_SAMPLE = 20
+# A touchpoint starts a sequence: no earlier touchpoint, or one at least ``:gap_ms`` before.
+_STARTS = (
+    "({t}.prev IS NULL"
+    " OR round((julianday({t}.occurred_at) - julianday({t}.prev)) * 86400000) >= :gap_ms)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PatternCell:
+    """Sequences whose first contact was on ``channel`` at ``slot`` (weekday 0 = Monday, or hour
+    0–23, local time; ``None`` for the channel as a whole)."""
+
+    channel: str
+    slot: int | None
+    sequences: int
+    purchases: int
+    probability: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    """Purchase probability by channel, channel × weekday and channel × hour (cells with at least
+    one sequence, channels in catalog order)."""
+
+    gap_days: int
+    min_sample: int
+    by_channel: tuple[PatternCell, ...]
+    by_weekday: tuple[PatternCell, ...]
+    by_hour: tuple[PatternCell, ...]
+
+    @property
+    def sequences(self) -> int:
+        return sum(c.sequences for c in self.by_channel)
+
+    def weekday(self, channel: str, weekday: int) -> PatternCell | None:
+        return next((c for c in self.by_weekday if (c.channel, c.slot) == (channel, weekday)), None)
+
+    def hour(self, channel: str, hour: int) -> PatternCell | None:
+        return next((c for c in self.by_hour if (c.channel, c.slot) == (channel, hour)), None)
+
+
+def _cells(
+    counts: dict[tuple[str, int | None], list[int]], min_sample: int
+) -> tuple[PatternCell, ...]:
+    order = {k: n for n, k in enumerate(CHANNEL_KEYS)}
+    cells = [
+        PatternCell(ch, slot, n, bought, bought / n if n >= min_sample else None)
+        for (ch, slot), (n, bought) in counts.items()
+    ]
+    cells.sort(key=lambda c: (order.get(c.channel, len(order)), c.channel, c.slot or 0))
+    return tuple(cells)
+
+
+def compute(
+    session: Session,
+    scope: Scope,
+    *,
+    gap_days: int = DEFAULT_GAP_DAYS,
+    min_sample: int = DEFAULT_MIN_SAMPLE,
+) -> Patterns:
+    """Purchase patterns of the sequences starting among the gathered period rows."""
+    hi = scope.params["hi"]
+    if gap_days < 1 or min_sample < 1:
+        raise ValueError("gap_days and min_sample must be at least 1")
+    rows = session.execute(
+        text(
+            f"""WITH q AS (
+                SELECT s.customer_id, s.occurred_at, s.channel, coalesce((
+                    SELECT min(n.occurred_at) FROM {ROWS} n
+                    WHERE n.customer_id = s.customer_id AND n.occurred_at > s.occurred_at
+                        AND {_STARTS.format(t="n")}), :hi) AS until
+                FROM {ROWS} s WHERE {_STARTS.format(t="s")})
+            SELECT channel, CAST(strftime('%w', occurred_at, 'localtime') AS INTEGER),
+                CAST(strftime('%H', occurred_at, 'localtime') AS INTEGER), count(*),
+                total(EXISTS (SELECT 1 FROM {ROWS} b WHERE b.customer_id = q.customer_id
+                    AND b.occurred_at >= q.occurred_at AND b.occurred_at < q.until
+                    AND b.amount_cents > 0))
+            FROM q GROUP BY 1, 2, 3"""
+        ),
+        {"gap_ms": gap_days * 86_400_000, "hi": hi},
+    ).all()
+    by_channel: dict[tuple[str, int | None], list[int]] = defaultdict(lambda: [0, 0])
+    by_weekday: dict[tuple[str, int | None], list[int]] = defaultdict(lambda: [0, 0])
+    by_hour: dict[tuple[str, int | None], list[int]] = defaultdict(lambda: [0, 0])
+    for channel, sunday_first, hour, n, bought in rows:
+        weekday = (sunday_first + 6) % 7  # SQLite counts from Sunday; datetime from Monday
+        for table, slot in ((by_channel, None), (by_weekday, weekday), (by_hour, hour)):
+            table[(channel, slot)][0] += n
+            table[(channel, slot)][1] += int(bought)
+    return Patterns(
+        gap_days=gap_days,
+        min_sample=min_sample,
+        by_channel=_cells(by_channel, min_sample),
+        by_weekday=_cells(by_weekday, min_sample),
+        by_hour=_cells(by_hour, min_sample),
+    )

@@ -1,0 +1,129 @@
+"""Volume: how many touchpoints, customers, purchases and how much revenue a period had, broken
+down by stage, touchpoint, channel and outcome, with the change against the previous period."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from touchdesk.catalog import CHANNEL_KEYS, OUTCOME_KEYS, STAGE_KEYS, TOUCHPOINT_KEYS
+from touchdesk.data.analytics.cube import Cell
+from touchdesk.data.analytics.scope import ROWS, Scope, change
+
+
+@dataclass(frozen=True, slots=True)
+class VolumeTotals:
+    """The headline counts of a period.
+
+    - ``customers_contacted``: customers with at least one touchpoint in the period.
+    - ``new_customers``: customers whose first touchpoint ever falls in the period (the first
+      contact, not the day the record was typed in, so imported history counts right).
+    - ``purchases``: touchpoints with an amount above zero; ``revenue_cents`` their sum.
+    """
+
+    touchpoints: int = 0
+    customers_contacted: int = 0
+    new_customers: int = 0
+    purchases: int = 0
+    revenue_cents: int = 0
+
+    def to_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Volume:
+    """Totals, breakdowns (every stage, channel, outcome and built-in touchpoint present, zeros
+    included) and the relative change of each total against ``previous`` (``None`` when the
+    previous value is 0). ``customers_by_stage`` counts customers with a touchpoint of that stage
+    in the period."""
+
+    totals: VolumeTotals
+    previous: VolumeTotals
+    change: dict[str, float | None]
+    by_stage: dict[str, int]
+    by_touchpoint: dict[str, int]
+    by_channel: dict[str, int]
+    by_outcome: dict[str, int]
+    customers_by_stage: dict[str, int]
+
+    @property
+    def touchpoints(self) -> int:
+        return self.totals.touchpoints
+
+
+def current_totals(session: Session, cube: list[Cell]) -> VolumeTotals:
+    """Totals of the gathered period rows; a touchpoint with no previous one is a first contact."""
+    contacted, new = session.execute(
+        text(f"SELECT count(DISTINCT customer_id), total(prev IS NULL) FROM {ROWS}")
+    ).one()
+    return VolumeTotals(
+        touchpoints=sum(c.events for c in cube),
+        customers_contacted=contacted,
+        new_customers=int(new),
+        purchases=sum(c.purchases for c in cube),
+        revenue_cents=sum(c.revenue_cents for c in cube),
+    )
+
+
+def totals(session: Session, scope: Scope) -> VolumeTotals:
+    """Totals of any scope straight from ``events`` (used for the period compared with)."""
+    where = scope.where("e")
+    n, contacted, purchases, revenue = session.execute(
+        text(
+            f"""SELECT count(*), count(DISTINCT e.customer_id), total(e.amount_cents > 0),
+                total(CASE WHEN e.amount_cents > 0 THEN e.amount_cents END)
+            FROM events e WHERE {where}"""
+        ),
+        scope.params,
+    ).one()
+    new = session.execute(
+        text(
+            f"""SELECT count(*) FROM (SELECT DISTINCT e.customer_id AS cid FROM events e
+                WHERE {where}) a
+            WHERE NOT EXISTS (
+                SELECT 1 FROM events p WHERE p.customer_id = a.cid AND p.occurred_at < :lo)"""
+        ),
+        scope.params,
+    ).scalar_one()
+    return VolumeTotals(n, contacted, new, int(purchases), int(revenue))
+
+
+def compute(
+    session: Session, cube: list[Cell], previous: VolumeTotals, *, compare: bool = True
+) -> Volume:
+    """The period's volume from its cube; ``previous`` is the compared period's totals."""
+    current = current_totals(session, cube)
+    counts: dict[str, Counter[str]] = {
+        "stage": Counter(),
+        "touchpoint": Counter(),
+        "channel": Counter(),
+        "outcome": Counter(),
+    }
+    for c in cube:
+        counts["stage"][c.stage] += c.events
+        counts["touchpoint"][c.touchpoint] += c.events
+        counts["channel"][c.channel] += c.events
+        counts["outcome"][c.outcome] += c.events
+    by_customer_stage = dict(
+        session.execute(
+            text(f"SELECT stage, count(DISTINCT customer_id) FROM {ROWS} GROUP BY stage")
+        ).all()
+    )
+    extra_touchpoints = sorted(set(counts["touchpoint"]) - set(TOUCHPOINT_KEYS))
+    return Volume(
+        totals=current,
+        previous=previous,
+        change={
+            key: change(getattr(current, key), getattr(previous, key)) if compare else None
+            for key in VolumeTotals.__dataclass_fields__
+        },
+        by_stage={k: counts["stage"][k] for k in STAGE_KEYS},
+        by_touchpoint={k: counts["touchpoint"][k] for k in (*TOUCHPOINT_KEYS, *extra_touchpoints)},
+        by_channel={k: counts["channel"][k] for k in CHANNEL_KEYS},
+        by_outcome={k: counts["outcome"][k] for k in OUTCOME_KEYS},
+        customers_by_stage={k: by_customer_stage.get(k, 0) for k in STAGE_KEYS},
+    )
