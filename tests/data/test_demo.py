@@ -87,7 +87,7 @@ def test_rows_are_consistent_and_in_time_order(demo_en: Path) -> None:
     assert _rows(demo_en, "PRAGMA foreign_key_check") == []
     assert _rows(demo_en, "PRAGMA integrity_check") == [("ok",)]
     latest = _rows(demo_en, "SELECT max(occurred_at), max(created_at) FROM events")[0]
-    assert latest[0] <= str(NOW) and latest[1] <= str(NOW)
+    assert latest[0] <= "2026-11-25 10:00:00.000000" and latest[1] <= "2026-11-25 10:00:00.000000"
     # Within each customer, events were made in journey order: ids and times rise together.
     out_of_order = _rows(
         demo_en,

@@ -188,7 +188,7 @@ class JourneyMaker:
         depth = bisect(self.depth_cum, rng.random())
         plan: list[tuple[str, int]] = []
         if depth == 0 or rng.random() > 0.15:
-            plan += [("before", 3 * DAY)] * rng.randint(2, 5)
+            plan += [("before", 3 * DAY)] * rng.randint(2, 6)
         if depth >= 1:
             plan += [("during", 2 * DAY)] * rng.randint(1, 5)
         cycles = 0 if depth < 2 else 1 + (rng.random() < 0.55) + (rng.random() < 0.35)
