@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 
-from touchdesk.ui.dialogs.merge import MergeDialog
 from tests.helpers.factories import customer, touch
 from tests.ui.conftest import type_text, wait_idle
+from touchdesk.ui.dialogs.merge import MergeDialog
 
 
 def _names(view) -> list[str]:  # type: ignore[no-untyped-def]
@@ -73,7 +73,11 @@ def test_delete_then_undo_and_redo(window, workspace, qtbot, ctx):  # type: igno
     qtbot.waitUntil(lambda: sorted(_names(view)) == ["Dara", "Elham"])
     assert not workspace.customer(cid).deleted
 
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     qtbot.waitUntil(lambda: _names(view) == ["Elham"])
     assert workspace.customer(cid, include_deleted=True).deleted
     assert ctx.undo.canUndo()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from tests.helpers.factories import customer, touch
 from touchdesk.data.records import CustomerInput, SnippetRow
 from touchdesk.ui.models.completion import CustomerCompletionModel
 from touchdesk.ui.models.customers import PAGE_SIZE, CustomerFilter, CustomerTableModel, FetchFailed
 from touchdesk.ui.models.rows import Column, RowsModel
 from touchdesk.ui.models.timeline import TimelineModel
-from tests.helpers.factories import customer, touch
 
 
 def _many(ws, n: int) -> None:  # type: ignore[no-untyped-def]
@@ -84,8 +84,12 @@ def test_completion_model_reads_at_most_twenty(workspace, qtmodeltester):  # typ
 def test_rows_model(qtmodeltester):  # type: ignore[no-untyped-def]
     import datetime as dt
 
-    model: RowsModel[SnippetRow] = RowsModel([Column("Title", lambda r: r.title), Column("Text", lambda r: r.body)])
+    model: RowsModel[SnippetRow] = RowsModel(
+        [Column("Title", lambda r: r.title), Column("Text", lambda r: r.body)]
+    )
     now = dt.datetime(2026, 1, 1)
-    model.set_rows([SnippetRow(1, "Hours", "9 to 5", now), SnippetRow(2, "Refund", "Within 14 days", now)])
+    model.set_rows(
+        [SnippetRow(1, "Hours", "9 to 5", now), SnippetRow(2, "Refund", "Within 14 days", now)]
+    )
     assert model.index(1, 1).data() == "Within 14 days"
     qtmodeltester.check(model)

@@ -90,7 +90,7 @@ class QuickLogDialog(QDialog):
         self.errors = FieldErrors()
 
         self.customer = CustomerPicker(ws)
-        self.new_customer_button = QPushButton(_("&New customer…"))
+        self.new_customer_button = QPushButton(_("New c&ustomer…"))
         self.new_customer_button.setAutoDefault(False)
         customer_row = QHBoxLayout()
         customer_row.setContentsMargins(0, 0, 0, 0)
@@ -98,6 +98,7 @@ class QuickLogDialog(QDialog):
         customer_row.addWidget(self.new_customer_button)
         customer_box = QWidget()
         customer_box.setLayout(customer_row)
+        customer_box.setFocusProxy(self.customer)
 
         self.touchpoint = _combo(
             [(t.key, ws.touchpoint_label(t.key)) for t in ws.touchpoint_types()]
@@ -111,6 +112,7 @@ class QuickLogDialog(QDialog):
         tp_row.addWidget(self.stage)
         tp_box = QWidget()
         tp_box.setLayout(tp_row)
+        tp_box.setFocusProxy(self.touchpoint)
         self.channel = _combo([(c.key, c.label) for c in CHANNELS])
         self.outcome = _combo([(o.key, o.label) for o in OUTCOMES])
         self.direction = _combo([(d.key, d.label) for d in DIRECTIONS])
@@ -122,7 +124,7 @@ class QuickLogDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setPlaceholderText(_("What was said (Shift+Enter for a new line)"))
         self.note.installEventFilter(_EnterSaves(self))
-        self.snippets_button = QPushButton(_("S&nippets…"))
+        self.snippets_button = QPushButton(_("&Snippets…"))
         self.snippets_button.setAutoDefault(False)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(
@@ -153,6 +155,7 @@ class QuickLogDialog(QDialog):
             follow_row.addWidget(w)
         follow_box = QWidget()
         follow_box.setLayout(follow_row)
+        follow_box.setFocusProxy(self.follow_mode)
 
         note_row = QHBoxLayout()
         note_row.setContentsMargins(0, 0, 0, 0)
@@ -160,6 +163,7 @@ class QuickLogDialog(QDialog):
         note_row.addWidget(self.snippets_button, 0, Qt.AlignmentFlag.AlignTop)
         note_box = QWidget()
         note_box.setLayout(note_row)
+        note_box.setFocusProxy(self.note)
 
         form = QFormLayout()
         self.errors.add_row(form, _("&Customer"), "customer", customer_box)
@@ -168,7 +172,7 @@ class QuickLogDialog(QDialog):
         self.errors.add_row(form, _("&Outcome"), "outcome", self.outcome)
         self.errors.add_row(form, _("&Direction"), "direction", self.direction)
         self.errors.add_row(form, _("&When"), "occurred_at", self.when)
-        self.errors.add_row(form, _("No&te"), "note", note_box)
+        self.errors.add_row(form, _("&Note"), "note", note_box)
         self.errors.add_row(form, _("&Amount"), "amount", self.amount)
         form.addRow(self.reply_label, self.errors.wrap("reply_to", self.reply_to))
         self.errors.add_row(form, _("&Follow-up"), "follow_up", follow_box)

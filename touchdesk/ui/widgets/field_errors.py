@@ -19,6 +19,7 @@ class FieldErrors:
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(field)
+        box.setFocusProxy(field)  # the row's label mnemonic (Alt+letter) focuses the field
         label = QLabel()
         label.setObjectName(f"error_{key}")
         label.setStyleSheet("color: #b00020;")
@@ -29,7 +30,11 @@ class FieldErrors:
         return box
 
     def add_row(self, form: QFormLayout, title: str, key: str, field: QWidget) -> None:
-        form.addRow(title, self.wrap(key, field))
+        """A form row whose label's Alt+letter focuses the field itself (QLabel skips a buddy
+        that does not take focus, such as a container)."""
+        label = QLabel(title)
+        label.setBuddy(field.focusProxy() or field)
+        form.addRow(label, self.wrap(key, field))
 
     def show(self, errors: dict[str, str]) -> list[str]:
         """Show each message by its field; returns the messages that have no field here."""
