@@ -128,7 +128,7 @@ def _dropped(session: Session, scope: Scope, silence_days: int, now: dt.datetime
             "until": stamp(until),
         },
     ).all()
-    counts = dict(rows)
+    counts: dict[str, int] = dict(rows)
     return {s: counts.get(s, 0) for s in STAGE_KEYS}
 
 

@@ -71,25 +71,20 @@ def current_totals(session: Session, cube: list[Cell]) -> VolumeTotals:
 
 def totals(session: Session, scope: Scope) -> VolumeTotals:
     """Totals of any scope straight from ``events`` (used for the period compared with)."""
-    where = scope.where("e")
-    n, contacted, purchases, revenue = session.execute(
+    # A touchpoint with no earlier one of its customer (by time, then id) is a first contact.
+    n, contacted, new, purchases, revenue = session.execute(
         text(
-            f"""SELECT count(*), count(DISTINCT e.customer_id), total(e.amount_cents > 0),
+            f"""SELECT count(*), count(DISTINCT e.customer_id),
+                total(NOT EXISTS (SELECT 1 FROM events p WHERE p.customer_id = e.customer_id
+                    AND p.occurred_at <= e.occurred_at
+                    AND (p.occurred_at < e.occurred_at OR p.id < e.id))),
+                total(e.amount_cents > 0),
                 total(CASE WHEN e.amount_cents > 0 THEN e.amount_cents END)
-            FROM events e WHERE {where}"""
+            FROM events e WHERE {scope.where("e")}"""
         ),
         scope.params,
     ).one()
-    new = session.execute(
-        text(
-            f"""SELECT count(*) FROM (SELECT DISTINCT e.customer_id AS cid FROM events e
-                WHERE {where}) a
-            WHERE NOT EXISTS (
-                SELECT 1 FROM events p WHERE p.customer_id = a.cid AND p.occurred_at < :lo)"""
-        ),
-        scope.params,
-    ).scalar_one()
-    return VolumeTotals(n, contacted, new, int(purchases), int(revenue))
+    return VolumeTotals(n, contacted, int(new), int(purchases), int(revenue))
 
 
 def compute(
@@ -108,7 +103,7 @@ def compute(
         counts["touchpoint"][c.touchpoint] += c.events
         counts["channel"][c.channel] += c.events
         counts["outcome"][c.outcome] += c.events
-    by_customer_stage = dict(
+    by_customer_stage: dict[str, int] = dict(
         session.execute(
             text(f"SELECT stage, count(DISTINCT customer_id) FROM {ROWS} GROUP BY stage")
         ).all()
