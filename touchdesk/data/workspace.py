@@ -509,6 +509,39 @@ class Workspace:
         with self.db.read() as s:
             return analytics.compute(s, period, tag, **options)
 
+    def events_in_period(
+        self,
+        start: dt.date,
+        end: dt.date,
+        *,
+        after: tuple[dt.datetime, int] | None = None,
+        limit: int = 2000,
+    ) -> list[EventRow]:
+        """Touchpoints of the local days ``start``..``end`` in time order, one page at a time:
+        pass the ``(occurred_at, id)`` of the last row to get the next page (report appendix)."""
+        from touchdesk.data import report_queries
+        from touchdesk.data.summary import utc_bounds
+
+        lo, hi = utc_bounds(start, end)
+        with self.db.read() as s:
+            return report_queries.events_page(s, lo, hi, after=after, limit=limit)
+
+    def touchpoint_outcomes(self, start: dt.date, end: dt.date) -> dict[str, dict[str, int]]:
+        """Touchpoint → outcome → count over the local days ``start``..``end``."""
+        from touchdesk.data import report_queries
+        from touchdesk.data.summary import utc_bounds
+
+        with self.db.read() as s:
+            return report_queries.touchpoint_outcomes(s, *utc_bounds(start, end))
+
+    def followups_on_time(self, start: dt.date, end: dt.date) -> tuple[int, int, int]:
+        """Follow-ups due over the local days ``start``..``end``: (due, done, done on time)."""
+        from touchdesk.data import report_queries
+        from touchdesk.data.summary import utc_bounds
+
+        with self.db.read() as s:
+            return report_queries.followups_on_time(s, *utc_bounds(start, end))
+
     # --- import and export (logic in touchdesk/data/importing.py, import_touchpoints.py, ---------
     # --- exporting.py) ---------------------------------------------------------------------------
 

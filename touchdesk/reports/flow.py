@@ -20,6 +20,7 @@ from touchdesk.reports.text import Measure, clean, visual, wrap
 # A row taller than the space left is split when at least this many of its lines fit; otherwise it
 # moves whole to the next page.
 MIN_SPLIT_LINES = 4
+INK = HexColor("#1d232b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,7 @@ class TextStyle:
     font: str
     size: float
     leading: float
-    color: Color = HexColor("#1d232b")
+    color: Color = INK
     space_before: float = 0.0
     space_after: float = 0.0
 
