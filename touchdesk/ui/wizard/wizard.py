@@ -1,0 +1,104 @@
+"""The planning wizard: six pages sharing one ``WizardState``; Finish saves the plan off the UI
+thread (a new version when revising) and closes only once it is stored."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QWidget, QWizard
+
+from touchdesk.i18n import _
+from touchdesk.planner.records import PlanDetail
+from touchdesk.ui.context import AppContext
+from touchdesk.ui.operations import release_when_closed, run_op, show_failure
+from touchdesk.ui.wizard.automate_page import AutomatePage
+from touchdesk.ui.wizard.journey_page import JourneyPage
+from touchdesk.ui.wizard.profile_page import ProfilePage
+from touchdesk.ui.wizard.state import WizardState
+from touchdesk.ui.wizard.summary_page import SummaryPage
+from touchdesk.ui.wizard.tasks_page import TasksPage
+from touchdesk.ui.wizard.touchpoints_page import TouchpointsPage
+
+SIZE = QSize(980, 720)
+
+
+class PlanWizard(QWizard):
+    """Plan touchpoints (``previous``: revise that plan). ``saved(plan_id)`` once stored."""
+
+    saved = Signal(int)
+
+    def __init__(
+        self, ctx: AppContext, previous: PlanDetail | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.state = WizardState.start(ctx.ws, previous)
+        self.setObjectName("planWizard")
+        self.setWindowTitle(_("Revise the plan") if previous else _("Plan touchpoints"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.BackButton, _("&Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, _("&Next"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("&Save plan"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, _("Cancel"))
+        self.profile = ProfilePage(self.state)
+        self.journey = JourneyPage(self.state)
+        self.touchpoints = TouchpointsPage(self.state)
+        self.tasks = TasksPage(self.state)
+        self.automate = AutomatePage(self.state)
+        self.summary = SummaryPage(self.state)
+        for page in (
+            self.profile,
+            self.journey,
+            self.touchpoints,
+            self.tasks,
+            self.automate,
+            self.summary,
+        ):
+            self.addPage(page)
+        self.resize(SIZE)
+        self._saving = False
+
+    def cleanupPage(self, page_id: int) -> None:
+        """Going Back keeps what was entered on the page being left (Qt's default resets it)."""
+
+    def accept(self) -> None:
+        """Save the plan with its tasks and rules; close once it is stored."""
+        if self._saving:
+            return
+        state = self.state
+        suggestion = state.evaluate()
+        tasks, rules = list(state.tasks), list(state.rules)
+        name = self.summary.name.text().strip()
+        revises = state.previous.id if state.previous else None
+        ws = state.ws
+        self._saving = True
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+
+        def done(plan_id: int) -> None:
+            self._saving = False
+            state.saved_plan_id = plan_id
+            self.ctx.status(_("Plan saved."))
+            self.saved.emit(plan_id)
+            super(PlanWizard, self).accept()
+
+        def failed(exc: Exception) -> None:
+            self._saving = False
+            self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+            show_failure(self, exc, None)
+
+        run_op(
+            self,
+            lambda: ws.save_plan(suggestion, tasks, rules, name=name, revises=revises),
+            on_success=done,
+            on_failure=failed,
+            background=True,
+            progress=_("Saving the plan…"),
+        )
+
+
+def open_plan_wizard(ctx: AppContext, parent: QWidget | None = None) -> PlanWizard:
+    """Open the wizard (revising the active plan when there is one) as a window-modal dialog."""
+    wizard = PlanWizard(ctx, ctx.ws.active_plan(), parent or ctx.parent_widget())
+    release_when_closed(wizard)
+    wizard.open()
+    return wizard
