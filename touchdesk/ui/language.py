@@ -86,8 +86,6 @@ def setup_date_edit(edit: QDateEdit | QDateTimeEdit, *, with_time: bool) -> None
     sep = "/" if formatting.options().calendar == formatting.JALALI else "-"
     fmt = f"yyyy{sep}MM{sep}dd"
     edit.setDisplayFormat(f"{fmt} HH:mm" if with_time else fmt)
-    # A date reads year/month/day left to right in Persian too; keep the field's order.
-    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     edit.setCalendarPopup(True)
     popup = edit.calendarWidget()
     if popup is not None:
