@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "touchdesk.cli.info",
     "touchdesk.cli.safety",
     "touchdesk.cli.plan",
+    "touchdesk.cli.report",
 )
 
 

@@ -128,7 +128,7 @@ def journey_map(
             coords += [xpos(when), centre + emotion(outcome, resolution) * lane_h * 0.34]
         d.add(PolyLine(coords, strokeColor=HexColor("#6b7785"), strokeWidth=0.7))
         radius = 3.2 if len(pts) < 200 else 2.0
-        for (when, _stage, outcome, resolution), i in zip(
+        for (_when, _stage, outcome, resolution), i in zip(
             pts, range(0, len(coords), 2), strict=True
         ):
             shown = resolution or outcome
