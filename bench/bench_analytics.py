@@ -151,6 +151,19 @@ def build(path: Path, events: int, seed: int = 2026) -> None:
     conn.close()
 
 
+def build_demo(path: Path, events: int) -> None:
+    """Make the database with the demo generator (its own journeys, names and insert order)."""
+    from touchdesk.data.demo import generate
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    with Workspace.open(path) as ws:
+        generate(ws, customers=events // 10, months=24, seed=1, locale="en", now=END)
+    with sqlite3.connect(path) as conn:
+        conn.execute("ANALYZE")
+
+
 def _insert(conn: sqlite3.Connection, rows: list[tuple]) -> None:
     conn.executemany(
         "INSERT INTO staged (customer_id, occurred_at, touchpoint, channel, stage, outcome,"
@@ -175,12 +188,21 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--month", default="2026-10")
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="fill with touchdesk.data.demo.generate (about 10 touchpoints a customer) instead",
+    )
     args = parser.parse_args()
 
-    path = CACHE / f"analytics-{args.events}.sqlite3"
+    name = "analytics-demo" if args.demo else "analytics"
+    path = CACHE / f"{name}-{args.events}.sqlite3"
     if args.rebuild or not path.exists():
         began = time.perf_counter()
-        build(path, args.events)
+        if args.demo:
+            build_demo(path, args.events)
+        else:
+            build(path, args.events)
         print(f"built {path.name} in {time.perf_counter() - began:.1f} s")
     ws = Workspace.open(path)
     with ws.db.read() as s:

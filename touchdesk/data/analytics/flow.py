@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from touchdesk.catalog import STAGE_KEYS
 from touchdesk.data.analytics.scope import ROWS, Scope, median, share, stamp
+from touchdesk.i18n import _
 
 DEFAULT_SILENCE_DAYS = 30
 
@@ -155,7 +156,7 @@ def compute(
     """The journey flow of the gathered period rows; ``now`` (naive UTC) bounds the drop-off of a
     period that has not ended yet."""
     if silence_days < 1:
-        raise ValueError("silence_days must be at least 1")
+        raise ValueError(_("{name} must be at least 1").format(name="silence_days"))
     cohort, reached, purchasers, to_purchase, steps = _cohort(session)
     buyers, repeat = _repeat(session, scope)
     return Flow(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from touchdesk.data.analytics.cube import Cell
+from touchdesk.i18n import _
 
 DEFAULT_MIN_SAMPLE = 20
 
@@ -107,7 +108,7 @@ def compute(cube: list[Cell], min_sample: int = DEFAULT_MIN_SAMPLE) -> Friction:
     """Friction of the period's cube; ``min_sample`` is the fewest touchpoints an item needs to be
     ranked."""
     if min_sample < 1:
-        raise ValueError("min_sample must be at least 1")
+        raise ValueError(_("{name} must be at least 1").format(name="min_sample"))
     pairs = _items(cube, with_channel=True)
     touchpoints = _items(cube, with_channel=False)
     ranked = rank(pairs, min_sample)

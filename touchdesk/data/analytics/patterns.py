@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from touchdesk.catalog import CHANNEL_KEYS
 from touchdesk.data.analytics.scope import ROWS, Scope
+from touchdesk.i18n import _
 
 DEFAULT_GAP_DAYS = 30
 DEFAULT_MIN_SAMPLE = 20
@@ -85,7 +86,7 @@ def compute(
     """Purchase patterns of the sequences starting among the gathered period rows."""
     hi = scope.params["hi"]
     if gap_days < 1 or min_sample < 1:
-        raise ValueError("gap_days and min_sample must be at least 1")
+        raise ValueError(_("{name} must be at least 1").format(name="gap_days, min_sample"))
     rows = session.execute(
         text(
             f"""WITH q AS (

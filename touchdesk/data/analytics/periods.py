@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from touchdesk.data.summary import utc_bounds
 from touchdesk.formatting import GREGORIAN, Month, format_date
+from touchdesk.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +27,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+            raise ValueError(_("the period ends before it starts"))
 
     @classmethod
     def of(cls, value: Period | Month | tuple[dt.date, dt.date]) -> Period:
