@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from touchdesk import catalog, formatting, i18n
 from touchdesk import settings as app_settings
 from touchdesk.data import csvfile, customers, events
+from touchdesk.data.customer_bulk import CustomerWriter
 from touchdesk.data.importing import (
     Columns,
     Discard,
@@ -28,9 +29,10 @@ from touchdesk.data.importing import (
     require_rows,
     too_many_cells,
 )
-from touchdesk.data.models import Customer, CustomerEmail, CustomerPhone, Event
+from touchdesk.data.models import Customer, CustomerEmail, CustomerPhone, Event, TouchpointType
 from touchdesk.data.records import CustomerInput, ImportReport, TouchpointInput, ValidationError
 from touchdesk.data.validation import normalize_email, normalize_phone
+from touchdesk.formatting import utc_now
 from touchdesk.i18n import _
 from touchdesk.textnorm import fold
 
@@ -77,8 +79,8 @@ class ParsedRow:
     row: int
     cells: tuple[str, ...]
     name: str
-    emails: tuple[str, ...]
-    phones: tuple[tuple[str, str], ...]  # (as written, normalised)
+    emails: tuple[tuple[str, str], ...]  # (as written, normalised)
+    phones: tuple[tuple[str, str], ...]
     event: TouchpointInput
 
 
@@ -134,10 +136,10 @@ def _parse_row(
             minutes = int(number)
         except ValueError as exc:
             errors.append(("response_minutes", str(exc)))
-    emails: list[str] = []
+    emails: list[tuple[str, str]] = []
     for raw in csvfile.split_list(get(cells, "email")):
         try:
-            emails.append(normalize_email(raw))
+            emails.append((raw, normalize_email(raw)))
         except ValueError as exc:
             errors.append(("email", str(exc)))
     phones: list[tuple[str, str]] = []
@@ -187,7 +189,7 @@ class CustomerIndex:
             self.by_name.setdefault(name, cid)
 
     def find(self, row: ParsedRow) -> int | None:
-        for email in row.emails:
+        for _display, email in row.emails:
             if email in self.by_email:
                 return self.by_email[email]
         for _display, normalized in row.phones:
@@ -196,28 +198,62 @@ class CustomerIndex:
         return self.by_name.get(row.name) if row.name else None
 
     def add(self, cid: int, row: ParsedRow, name: str) -> None:
-        for email in row.emails:
+        for _display, email in row.emails:
             self.by_email.setdefault(email, cid)
         for _display, normalized in row.phones:
             self.by_phone.setdefault(normalized, cid)
         self.by_name.setdefault(name, cid)
 
 
-def _is_duplicate(session: Session, event: TouchpointInput) -> bool:
-    """An identical touchpoint is already stored (or was imported from an earlier row)."""
-    query = select(Event.id).where(
-        Event.customer_id == event.customer_id,
-        Event.occurred_at == event.occurred_at,
-        Event.touchpoint == event.touchpoint,
-        Event.channel == event.channel,
-        Event.outcome == event.outcome,
-        Event.direction == event.direction,
-        Event.note == event.note.strip(),
-        Event.amount_cents.is_(None)
-        if event.amount_cents is None
-        else Event.amount_cents == event.amount_cents,
+EventKey = tuple[int, dt.datetime, str, str, str, str, str, int | None]
+
+
+def _event_key(event: TouchpointInput) -> EventKey:
+    assert event.occurred_at is not None
+    return (
+        event.customer_id,
+        event.occurred_at,
+        event.touchpoint,
+        event.channel,
+        event.outcome,
+        event.direction,
+        event.note.strip(),
+        event.amount_cents,
     )
-    return session.execute(query.limit(1)).first() is not None
+
+
+def stored_event_keys(
+    session: Session, customer_ids: set[int], start: dt.datetime, end: dt.datetime
+) -> set[EventKey]:
+    """Keys of the stored touchpoints of these customers between two times (duplicate checks)."""
+    keys: set[EventKey] = set()
+    ids = sorted(customer_ids)
+    for i in range(0, len(ids), 500):
+        query = select(
+            Event.customer_id,
+            Event.occurred_at,
+            Event.touchpoint,
+            Event.channel,
+            Event.outcome,
+            Event.direction,
+            Event.note,
+            Event.amount_cents,
+        ).where(
+            Event.customer_id.in_(ids[i : i + 500]),
+            Event.occurred_at >= start,
+            Event.occurred_at <= end,
+        )
+        keys.update(tuple(r) for r in session.execute(query))  # type: ignore[misc]
+    return keys
+
+
+def preload(session: Session, customer_ids: set[int]) -> list[object]:
+    """Load the catalog and these customers into the session in a few queries."""
+    ids = sorted(customer_ids)
+    loaded: list[object] = list(session.scalars(select(TouchpointType)))
+    for i in range(0, len(ids), 500):
+        loaded.extend(session.scalars(select(Customer).where(Customer.id.in_(ids[i : i + 500]))))
+    return loaded
 
 
 def import_touchpoints(
@@ -267,24 +303,39 @@ def import_touchpoints(
     try:
         with ws.db.write() as s:
             index = CustomerIndex(s)
+            writer = CustomerWriter(s, utc_now())
+            matched: list[tuple[ParsedRow, TouchpointInput]] = []
             for item in parsed:
                 cid = index.find(item)
                 if cid is None:
-                    name = item.name or (item.emails or [p[0] for p in item.phones])[0]
+                    name = item.name or (item.emails or item.phones)[0][0]
                     data = CustomerInput(
                         name=name,
                         phones=tuple(p[0] for p in item.phones),
-                        emails=item.emails,
+                        emails=tuple(e[0] for e in item.emails),
                     )
                     try:
-                        cid = customers.create(s, data, region)
+                        cleaned, phones, emails = customers.validate(data, region)
                     except ValidationError as exc:
                         outcome.reject(item.row, exc.errors.items(), item.cells)
                         continue
-                    index.add(cid, item, name)
+                    cid = writer.create(cleaned, phones, emails)
+                    index.add(cid, item, cleaned.name)
                     outcome.customers_created += 1
-                event = replace(item.event, customer_id=cid)
-                if _is_duplicate(s, event):
+                matched.append((item, replace(item.event, customer_id=cid)))
+            writer.flush()
+            times = [e.occurred_at for _item, e in matched if e.occurred_at is not None]
+            seen = (
+                stored_event_keys(s, {e.customer_id for _i, e in matched}, min(times), max(times))
+                if times
+                else set()
+            )
+            # Load the customers and the catalog once, so logging finds them in the session instead
+            # of querying per row; the list keeps them alive in the session's weak identity map.
+            _keep_alive = preload(s, {e.customer_id for _i, e in matched})
+            for item, event in matched:
+                key = _event_key(event)
+                if key in seen:
                     outcome.duplicates += 1
                     continue
                 try:
@@ -299,6 +350,7 @@ def import_touchpoints(
                 except ValidationError as exc:
                     outcome.reject(item.row, exc.errors.items(), item.cells)
                     continue
+                seen.add(key)
                 outcome.imported += 1
                 outcome.followups_created += created
             if dry_run or (strict and outcome.rejected):

@@ -21,8 +21,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from touchdesk.data import csvfile, customers
+from touchdesk.data.customer_bulk import CustomerWriter
 from touchdesk.data.models import Customer, CustomerEmail, CustomerPhone
 from touchdesk.data.records import CustomerInput, ImportReport, ValidationError
+from touchdesk.formatting import utc_now
 from touchdesk.i18n import _
 
 if TYPE_CHECKING:
@@ -213,6 +215,7 @@ def import_customer_records(
     try:
         with ws.db.write() as s:
             emails, phones = known_contacts(s)
+            writer = CustomerWriter(s, utc_now())
             for record in records:
                 if too_many_cells(record.cells, reject_headers):
                     outcome.reject(
@@ -220,7 +223,7 @@ def import_customer_records(
                     )
                     continue
                 try:
-                    _cleaned, new_phones, new_emails = customers.validate(record.data, region)
+                    cleaned, new_phones, new_emails = customers.validate(record.data, region)
                 except ValidationError as exc:
                     outcome.reject(record.row, exc.errors.items(), record.cells)
                     continue
@@ -229,11 +232,12 @@ def import_customer_records(
                 if found_emails & emails or found_phones & phones:
                     outcome.duplicates += 1
                     continue
-                customers.create(s, record.data, region)
+                writer.create(cleaned, new_phones, new_emails)
                 emails |= found_emails
                 phones |= found_phones
                 outcome.imported += 1
                 outcome.customers_created += 1
+            writer.flush()
             if dry_run or (strict and outcome.rejected):
                 raise Discard
         committed = True
