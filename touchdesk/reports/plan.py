@@ -121,7 +121,7 @@ def build_model(
         },
         "uncovered_stages": list(plan.uncovered_stages),
     }
-    return PlanModel(ws.setting("business_name") or p.business, made_at or utc_now(), data)
+    return PlanModel(ws.setting("business_name") or "", made_at or utc_now(), data)
 
 
 def render(model: PlanModel, out: str | IO[bytes] | None = None) -> bytes:

@@ -71,12 +71,42 @@ def clean(text: str, covered: frozenset[int]) -> str:
     return "".join(out)
 
 
+# A run of Latin text inside right-to-left text: from a Latin letter or digit up to the next
+# right-to-left letter.
+_LATIN_RUN = re.compile("[A-Za-z0-9\u00c0-\u024f][^\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\n]*")
+_CLOSERS = {")": "(", "]": "[", "}": "{"}
+
+
+def _embed_latin(line: str) -> str:
+    """Wrap each Latin run of a right-to-left line in a left-to-right embedding.
+
+    The bidi algorithm we use predates bracket pairing, so "(VIP)" next to Persian would lose its
+    closing bracket to the Persian side; embedding the run, closing brackets that belong to it
+    included, keeps "Sara (VIP)" whole.
+    """
+
+    def embed(match: re.Match[str]) -> str:
+        run = match.group(0)
+        end = len(run)
+        while end and not run[end - 1].isalnum():
+            ch = run[end - 1]
+            if ch in _CLOSERS and run[:end].count(_CLOSERS[ch]) >= run[:end].count(ch):
+                break
+            end -= 1
+        return "\u202a" + run[:end] + "\u202c" + run[end:]
+
+    return _LATIN_RUN.sub(embed, line)
+
+
 @lru_cache(maxsize=65536)
 def visual(line: str, rtl: bool) -> str:
     """One logical line in drawing order: shaped and reordered when it holds right-to-left text."""
     if not has_rtl(line) and not (rtl and _BIDI_CONTROLS.search(line)):
         return _BIDI_CONTROLS.sub("", line)
-    shaped = arabic_reshaper.reshape(line.translate(_ISOLATES))
+    logical = line.translate(_ISOLATES)
+    if rtl and "\u202a" not in logical:
+        logical = _embed_latin(logical)
+    shaped = arabic_reshaper.reshape(logical)
     return _BIDI_CONTROLS.sub("", get_display(shaped, base_dir="R" if rtl else "L"))
 
 
