@@ -97,6 +97,8 @@ def test_json_schema_and_hand_counted_numbers(workspace):
     for item in data["friction"]:
         assert {"touchpoint", "channel", "events", "negative", "share"} <= set(item)
     assert data["previous_totals"]["touchpoints"] == 1
+    assert set(data["previous_totals"]) == set(data["totals"]) == set(data["change"])
+    assert data["change"]["touchpoints"] == 4.0  # 5 against 1
     assert data["followups"] == {"due": 0, "done": 0, "on_time": 0}
     assert "appendix" not in data
 

@@ -80,8 +80,8 @@ def render(model: MonthlyModel, out: str | IO[bytes] | None = None) -> bytes:
         [
             _("Revenue"),
             money(t["revenue"]),
-            money(prev["revenue_cents"]),
-            f.format_delta(model.change.get("revenue_cents")),
+            money(prev["revenue"]),
+            f.format_delta(model.change.get("revenue")),
         ],
     ]
     doc.grid(

@@ -135,6 +135,11 @@ def _events(
         after = (page[-1].occurred_at, page[-1].id)
 
 
+def _renamed(values: dict[str, Any]) -> dict[str, Any]:
+    """Totals keyed as in ``totals`` (``revenue``, in hundredths)."""
+    return {("revenue" if k == "revenue_cents" else k): v for k, v in values.items()}
+
+
 def build_model(
     ws: Workspace,
     month: Month,
@@ -175,8 +180,8 @@ def build_model(
         currency=formatting.options().currency,
         month=month,
         core=a.report_data(friction_limit=10),
-        previous=v.previous.to_dict(),
-        change=dict(v.change),
+        previous=_renamed(v.previous.to_dict()),
+        change=_renamed(dict(v.change)),
         by_touchpoint={k: n for k, n in v.by_touchpoint.items() if n},
         touchpoint_stage={k: t.stage for k, t in types.items()},
         touchpoint_names={k: ws.touchpoint_label(k) for k in types},
