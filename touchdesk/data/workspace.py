@@ -37,6 +37,7 @@ from touchdesk.data.records import (
 from touchdesk.data.validation import clean_text
 from touchdesk.formatting import Month, to_local, to_utc, utc_now
 from touchdesk.i18n import _, get_language
+from touchdesk.journeymap_layout import TouchpointMix
 from touchdesk.paths import default_db_location
 from touchdesk.planner.knowledge import Knowledge
 from touchdesk.planner.records import (
@@ -508,6 +509,34 @@ class Workspace:
         optionally for one tag's customers; ``options`` go to ``touchdesk.data.analytics.compute``."""
         with self.db.read() as s:
             return analytics.compute(s, period, tag, **options)
+
+    def journey_mix(
+        self, period: Month | Period | tuple[dt.date, dt.date], tag: str | None = None
+    ) -> list[TouchpointMix]:
+        """Each touchpoint's outcome mix in a period (resolved decisions as they went), in the
+        analytics' scope: what the aggregate journey map and "outcomes by stage" draw."""
+        from touchdesk.data import journey_map
+
+        with self.db.read() as s:
+            return journey_map.outcome_mix(s, Period.of(period), tag)
+
+    def touchpoint_events(
+        self,
+        period: Month | Period | tuple[dt.date, dt.date],
+        touchpoint: str,
+        channel: str | None = None,
+        tag: str | None = None,
+        *,
+        limit: int = 1000,
+    ) -> list[EventRow]:
+        """The touchpoints behind a friction point: one touchpoint (on one channel) in a period,
+        newest first, in the analytics' scope."""
+        from touchdesk.data import journey_map
+
+        with self.db.read() as s:
+            return journey_map.touchpoint_events(
+                s, Period.of(period), touchpoint, channel, tag, limit=limit
+            )
 
     def events_in_period(
         self,
