@@ -10,13 +10,19 @@ e-mail with its normalised form and position, the tags, and the search-index ent
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from touchdesk.data import search
-from touchdesk.data.models import Customer, CustomerEmail, CustomerPhone, Tag, customer_tags
+from touchdesk.data.models import Base, Customer, CustomerEmail, CustomerPhone, Tag, customer_tags
 from touchdesk.data.records import CustomerInput
+
+
+def _table(model: type[Base]) -> Table:
+    """A model's Core table (Core inserts skip the ORM's per-row bookkeeping)."""
+    return cast(Table, model.__table__)
 
 
 def _tag_key(name: str) -> str:
@@ -52,8 +58,9 @@ class CustomerWriter:
         """The id of a tag by its exact name, else by ``_tag_key``, else a new tag."""
         found = self._tags.get(name) or self._tags.get(_tag_key(name))
         if found is None:
-            result = self.session.execute(insert(Tag.__table__).values(name=name))
-            found = int(result.inserted_primary_key[0])
+            found = self.session.execute(
+                insert(Tag).values(name=name).returning(Tag.id)
+            ).scalar_one()
             self._tags.setdefault(_tag_key(name), found)
         self._tags[name] = found
         return found
@@ -102,10 +109,10 @@ class CustomerWriter:
         if not self._customers:
             return
         s = self.session
-        s.execute(insert(Customer.__table__), self._customers)
+        s.execute(insert(_table(Customer)), self._customers)
         for table, rows in (
-            (CustomerPhone.__table__, self._phones),
-            (CustomerEmail.__table__, self._emails),
+            (_table(CustomerPhone), self._phones),
+            (_table(CustomerEmail), self._emails),
             (customer_tags, self._links),
         ):
             if rows:

@@ -55,21 +55,19 @@ TOUCHPOINT_COLUMNS = (
 
 
 @cache
-def _persian_names() -> dict[str, str]:
-    """English term names → their Persian translations, whatever the current language."""
-    translation = i18n._load("fa")
-    names = [t.name for kind in ("channel", "outcome", "direction") for t in catalog.terms(kind)]
-    return {name: translation.gettext(name) for name in names}
+def _term_names(kind: str, lang: str) -> dict[str, str]:
+    """Folded key, English name, Persian name and shown name of each term → its key."""
+    persian = i18n._load("fa")  # the Persian names whatever the language shown
+    names: dict[str, str] = {}
+    for term in catalog.terms(kind):
+        for name in (term.key, term.name, persian.gettext(term.name), term.label):
+            names.setdefault(fold(name), term.key)
+    return names
 
 
 def term_key(kind: str, text: str) -> str | None:
     """A channel, outcome or direction key from its key or its English or Persian name."""
-    wanted = fold(text.strip())
-    for term in catalog.terms(kind):
-        names = {term.key, term.name, term.label, _persian_names().get(term.name, "")}
-        if wanted in {fold(n) for n in names if n}:
-            return term.key
-    return None
+    return _term_names(kind, i18n.get_language()).get(fold(text.strip()))
 
 
 @dataclass(frozen=True, slots=True)
