@@ -5,8 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from typing import TYPE_CHECKING
+
 from touchdesk.formatting import format_int, format_number
-from touchdesk.i18n import _
+from touchdesk.i18n import _, get_language
+
+if TYPE_CHECKING:
+    from touchdesk.data.workspace import Workspace
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -49,6 +54,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+# Demo data, like the demo's customer names: written in the demo's locale, not translated.
+DEMO_BUSINESS = {"en": "Morgan & Co. Home Goods", "fa": "لوازم خانگی نیک"}
+
+
+def _settle_settings(ws: Workspace, locale: str) -> None:
+    """Make the demo read right: Toman amounts need the Toman currency, reports need a name."""
+    if locale == "fa" and ws.setting("currency") in ("", "auto"):
+        ws.set_setting("currency", "IRT")
+    if not ws.setting("business_name"):
+        ws.set_setting("business_name", DEMO_BUSINESS.get(locale, DEMO_BUSINESS["en"]))
+
+
 def run(args: argparse.Namespace) -> int:
     from touchdesk.cli import apply_language, open_workspace
     from touchdesk.cli.progress import ProgressBar
@@ -78,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         finally:
             bar.finish()
+        _settle_settings(ws, args.locale or get_language())
         print(
             _(
                 "Created {customers} customers, {events} touchpoints and {followups} follow-ups "
