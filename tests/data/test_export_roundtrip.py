@@ -12,10 +12,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers.factories import customer, touch
+from touchdesk.cli import main
 from touchdesk.data import csvfile
 from touchdesk.data.records import FollowUpRequest
 from touchdesk.data.workspace import Workspace
@@ -262,3 +264,23 @@ def test_neutralize_and_restore_are_inverse(value: str) -> None:
 @given(st.lists(text_values(min_size=1).filter(lambda v: v.strip() == v), max_size=5))
 def test_join_and_split_lists_are_inverse(values: list[str]) -> None:
     assert csvfile.split_list(csvfile.join_list(values)) == values
+
+
+def test_export_commands(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Workspace.open(db_path) as ws:
+        cid = customer(ws, "Ali", email="ali@example.com")
+        for day in (1, 2, 3):
+            touch(ws, cid, "billing", "email", at=dt.datetime(2026, 3, day, 12, 0))
+    vcf, csv_file, events = tmp_path / "c.vcf", tmp_path / "c.csv", tmp_path / "t.csv"
+    assert main(["--db", str(db_path), "export", "customers", str(vcf)]) == 0
+    assert main(["--db", str(db_path), "export", "customers", str(csv_file)]) == 0
+    args = ["--db", str(db_path), "export", "touchpoints", str(events), "--from", "2026-03-02"]
+    assert main(args) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"Exported 1 customer to {vcf}",
+        f"Exported 1 customer to {csv_file}",
+        f"Exported 2 touchpoints to {events}",
+    ]
+    assert "FN:Ali" in vcf.read_text("utf-8")
+    assert csv_file.read_text("utf-8-sig").splitlines()[1] == "Ali,,ali@example.com,,,,,"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

@@ -50,6 +50,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     exporter = sub.add_parser(
         "export",
         help=_("export customers (.csv, .vcf) or touchpoints (.csv) in a form import reads back"),
+        description=_(
+            "CSV files are UTF-8 with a byte-order mark (Excel shows Persian text correctly), "
+            "comma-separated; several phones, e-mails or tags in one cell are separated by ;. "
+            "A cell starting with = + - or @ (or ') gets a leading ' so spreadsheets do not run "
+            "it as a formula; import removes exactly that ' again."
+        ),
     )
     kinds = exporter.add_subparsers(dest="what", metavar="WHAT", required=True)
     customers = kinds.add_parser(
