@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +19,9 @@ from touchdesk import formatting
 from touchdesk.catalog import STAGES
 from touchdesk.data.records import CustomerDetail, EventRow, FollowUpRow, NotFound
 from touchdesk.i18n import N_, _
+from touchdesk.journeymap_layout import MapEvent
 from touchdesk.ui.context import AppContext
+from touchdesk.ui.journeymap.widget import JourneyMapPanel
 from touchdesk.ui.models.rows import Column, RowsModel
 from touchdesk.ui.models.timeline import TimelineModel
 from touchdesk.ui.widgets.tables import setup_table
@@ -60,6 +63,7 @@ class CustomerDetailPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.customer_id: int | None = None
+        self._map_customer: int | None = None
         self.card = QLabel()
         self.card.setObjectName("customerCard")
         self.card.setWordWrap(True)
@@ -108,8 +112,11 @@ class CustomerDetailPanel(QWidget):
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.card)
         body.addLayout(actions)
-        body.addWidget(QLabel(_("Timeline")))
-        body.addWidget(self.timeline_view, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.timeline_view, _("Timeline"))
+        self.journey_map = JourneyMapPanel()
+        self.tabs.addTab(self.journey_map, _("Journey map"))
+        body.addWidget(self.tabs, 1)
         body.addLayout(fu_actions)
         body.addWidget(self.followups_view)
         layout = QVBoxLayout(self)
@@ -121,6 +128,8 @@ class CustomerDetailPanel(QWidget):
             lambda: self.ctx.touchpoints.add_followup(self.customer_id)
         )
         self.reply_button.clicked.connect(self._reply)
+        self.tabs.currentChanged.connect(lambda _i: self._update_map())
+        self.journey_map.view.event_activated.connect(self.show_event)
         self.done_button.clicked.connect(self._done)
         self.reschedule_button.clicked.connect(self._reschedule)
         self.timeline_view.selectionModel().selectionChanged.connect(
@@ -158,7 +167,49 @@ class CustomerDetailPanel(QWidget):
             self.message.setText(self.timeline.error)
             self.message.show()
         self.followups.set_rows(self.ctx.ws.open_followups(detail.id))
+        self._map_customer = None
+        self._update_map()
         self._update_buttons()
+
+    def _update_map(self) -> None:
+        """Draw the journey map when its tab is shown (the whole history is read only then)."""
+        cid = self.customer_id
+        if self.tabs.currentWidget() is not self.journey_map or cid == self._map_customer:
+            return
+        self._map_customer = cid
+        rows = self.ctx.ws.timeline(cid) if cid is not None else []
+        self.journey_map.view.set_events(
+            [
+                MapEvent(
+                    r.id,
+                    r.occurred_at,
+                    r.stage,
+                    r.touchpoint,
+                    r.channel,
+                    r.outcome,
+                    r.resolution,
+                    r.note,
+                )
+                for r in rows
+            ],
+            self.ctx.ws.touchpoint_label,
+        )
+
+    def show_event(self, event_id: int) -> None:
+        """Select a touchpoint in the timeline (loading older pages as needed) and show it."""
+        row = 0
+        while True:
+            for n in range(row, self.timeline.rowCount()):
+                event = self.timeline.event_at(n)
+                if event is not None and event.id == event_id:
+                    self.tabs.setCurrentWidget(self.timeline_view)
+                    self.timeline_view.selectRow(n)
+                    self.timeline_view.scrollTo(self.timeline.index(n, 0))
+                    return
+            row = self.timeline.rowCount()
+            if not self.timeline.canFetchMore():
+                return
+            self.timeline.fetchMore()
 
     def selected_event(self) -> EventRow | None:
         rows = self.timeline_view.selectionModel().selectedRows()
