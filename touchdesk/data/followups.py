@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import and_, exists, select
+from sqlalchemy import and_, exists, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from touchdesk.data.models import Customer, Event, FollowUp
@@ -96,10 +96,17 @@ def open_followups(
     due_from: dt.datetime | None = None,
     limit: int = 1000,
 ) -> list[FollowUpRow]:
+    # For one customer, coalesce keeps SQLite on the customer index rather than the open-due
+    # index (see customers._open_followups_count).
+    is_open = (
+        FollowUp.done_at.is_(None)
+        if customer_id is None
+        else func.coalesce(FollowUp.done_at, literal_column("0")) == literal_column("0")
+    )
     stmt = (
         select(*_columns())
         .outerjoin(Customer, Customer.id == FollowUp.customer_id)
-        .where(FollowUp.done_at.is_(None), _visible())
+        .where(is_open, _visible())
         .order_by(FollowUp.due_at, FollowUp.id)
         .limit(limit)
     )
