@@ -43,7 +43,7 @@ def test_search_as_you_type_folds_digits_and_letters(window, workspace, qtbot): 
     # The detail panel follows the first match.
     _search(qtbot, view, "vip")
     assert _names(view) == ["علی رضایی"]
-    assert view.detail.customer_id == ali
+    qtbot.waitUntil(lambda: view.detail.customer_id == ali)
 
 
 def test_filters_by_tag_and_needs_attention(window, workspace, qtbot):  # type: ignore[no-untyped-def]

@@ -27,6 +27,7 @@ from touchdesk.ui.views.customer_detail import CustomerDetailPanel
 from touchdesk.ui.widgets.tables import setup_table
 
 SEARCH_DEBOUNCE_MS = 150
+DETAIL_DELAY_MS = 120
 
 
 class CustomersView(QWidget):
@@ -93,6 +94,10 @@ class CustomersView(QWidget):
         self._search_timer.timeout.connect(self.apply_filter)
         self._count_timer = QTimer(self, singleShot=True, interval=250)
         self._count_timer.timeout.connect(self._update_count)
+        # While typing, the selected first match changes on every keystroke: read its card and
+        # timeline once the list has settled, not on every key.
+        self._detail_timer = QTimer(self, singleShot=True, interval=DETAIL_DELAY_MS)
+        self._detail_timer.timeout.connect(self._show_detail)
         self._reload_timer = QTimer(self, singleShot=True, interval=50)
         self._reload_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
@@ -184,6 +189,7 @@ class CustomersView(QWidget):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.table.scrollTo(self.model.index(row, 0))
+        self._show_detail()
         return True
 
     def _selection_changed(self, *_args: object) -> None:
@@ -191,7 +197,11 @@ class CustomersView(QWidget):
         self.edit_button.setEnabled(len(rows) == 1)
         self.delete_button.setEnabled(len(rows) == 1)
         self.merge_button.setEnabled(len(rows) == 2)
-        self.detail.show_customer(rows[0].id if len(rows) == 1 else None)
+        self._detail_timer.start()
+
+    def _show_detail(self) -> None:
+        self._detail_timer.stop()
+        self.detail.show_customer(self.selected_id())
 
     def new_customer(self) -> None:
         def saved(cid: int) -> None:
