@@ -73,9 +73,7 @@ class AutomatePage(QWizardPage):
         self.rules.clear()
         self.drafts = drafts
         for i, draft in enumerate(drafts):
-            item = QListWidgetItem(
-                f"{draft.name}\n{rule_when(draft, label)}: {rule_then(draft)}"
-            )
+            item = QListWidgetItem(f"{draft.name}\n{rule_when(draft, label)}: {rule_then(draft)}")
             item.setData(INDEX, i)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             on = switches.get(draft.source, draft.enabled)

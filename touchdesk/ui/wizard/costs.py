@@ -21,6 +21,7 @@ from touchdesk.i18n import _
 from touchdesk.planner.records import PlanSuggestion
 from touchdesk.ui.operations import run_op
 from touchdesk.ui.wizard.describe import version_label
+from touchdesk.ui.wizard.keys import on_enter
 from touchdesk.ui.wizard.state import WizardState
 
 MAX_HOURS = 10_000
@@ -52,6 +53,8 @@ class CostEditor(QGroupBox):
             hours = QSpinBox()
             hours.setObjectName(f"hours_{version}")
             hours.setRange(0, MAX_HOURS)
+            on_enter(cost, self.remember)
+            on_enter(hours, self.remember)
             label = QLabel(version_label(version) + ":")
             label.setBuddy(cost)
             grid.addWidget(label, row, 0)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from touchdesk.catalog import STAGES, stage_label
 from touchdesk.i18n import _
 from touchdesk.planner.records import JourneyStep
+from touchdesk.ui.wizard.keys import on_enter
 from touchdesk.ui.wizard.state import WizardState
 
 KEY = Qt.ItemDataRole.UserRole
@@ -80,7 +81,7 @@ class JourneyPage(QWizardPage):
         self.rename.clicked.connect(self._rename)
         self.remove.clicked.connect(self.remove_current)
         self.add.clicked.connect(self.add_step)
-        self.new_name.returnPressed.connect(self.add_step)
+        on_enter(self.new_name, self.add_step)
         self.steps.itemChanged.connect(lambda *_a: self.completeChanged.emit())
         self.steps.currentItemChanged.connect(lambda *_a: self._update_buttons())
         self._custom = 0

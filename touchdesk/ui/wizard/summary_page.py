@@ -63,8 +63,7 @@ class SummaryPage(QWizardPage):
             ).format(n=formatting.format_int(len(suggestion.chosen))),
         ]
         lines += [
-            f"• {c.name} ({version_label(c.version)}): {c.version_name}"
-            for c in suggestion.chosen
+            f"• {c.name} ({version_label(c.version)}): {c.version_name}" for c in suggestion.chosen
         ]
         enabled = sum(1 for r in self.state.rules if r.enabled)
         lines.append(

@@ -185,14 +185,15 @@ class TasksPage(QWizardPage):
         return result
 
     def add_task(self) -> None:
-        """A new task a week from today for the selected task's touchpoint; its title is edited."""
+        """A new task a week from today for the selected task's touchpoint, its title selected
+        for typing over (F2)."""
         current = self.table.currentRow()
         touchpoint = self.table.item(current, TOUCHPOINT).data(VALUE) if current >= 0 else None
         owner = self.state.owners[0] if self.state.owners else ""
         due = self.state.today + dt.timedelta(days=NEW_TASK_DAYS)
         row = self._append(TaskDraft(_("New task"), due, touchpoint, owner))
         self.table.setCurrentCell(row, TITLE)
-        self.table.editItem(self.table.item(row, TITLE))
+        self.table.setFocus()
 
     def remove_current(self) -> None:
         row = self.table.currentRow()

@@ -4,7 +4,8 @@ thread (a new version when revising) and closes only once it is stored."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget, QWizard
 
 from touchdesk.i18n import _
 from touchdesk.planner.records import PlanDetail
@@ -12,6 +13,7 @@ from touchdesk.ui.context import AppContext
 from touchdesk.ui.operations import release_when_closed, run_op, show_failure
 from touchdesk.ui.wizard.automate_page import AutomatePage
 from touchdesk.ui.wizard.journey_page import JourneyPage
+from touchdesk.ui.wizard.keys import ENTER_KEYS
 from touchdesk.ui.wizard.profile_page import ProfilePage
 from touchdesk.ui.wizard.state import WizardState
 from touchdesk.ui.wizard.summary_page import SummaryPage
@@ -57,6 +59,19 @@ class PlanWizard(QWizard):
             self.addPage(page)
         self.resize(SIZE)
         self._saving = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter that finishes editing a table or list cell stays with the cell; it must not also
+        press Next."""
+        focus = QApplication.focusWidget()
+        if event.key() in ENTER_KEYS and focus is not None:
+            parent = focus.parentWidget()
+            while parent is not None and parent is not self:
+                if isinstance(parent, QAbstractItemView):
+                    event.accept()
+                    return
+                parent = parent.parentWidget()
+        super().keyPressEvent(event)
 
     def cleanupPage(self, page_id: int) -> None:
         """Going Back keeps what was entered on the page being left (Qt's default resets it)."""
