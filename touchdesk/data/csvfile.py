@@ -31,6 +31,11 @@ from pathlib import Path
 
 from touchdesk.i18n import _
 
+# A customer's notes can be long (100 KB and more); the csv module's default field limit
+# (128 KiB) would refuse to read back a file we wrote ourselves.
+FIELD_LIMIT = 64 * 1024 * 1024
+csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ESCAPED_STARTS = (*FORMULA_STARTS, "'")
 
