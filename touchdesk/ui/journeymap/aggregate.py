@@ -122,7 +122,8 @@ class AggregateMapView(QGraphicsView):
             name = self._label(node.touchpoint)
             volume = formatting.format_int(node.volume)
             if node.volume:
-                volume += " · " + formatting.format_percent(node.share)
+                # "12 (5%)": a middle dot would read as a Persian zero
+                volume += f" ({formatting.format_percent(node.share)})"
             item = NodeItem(
                 node,
                 QRectF(left, top, col_w, NODE_H),

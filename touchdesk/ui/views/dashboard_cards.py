@@ -1,0 +1,148 @@
+"""The Dashboard's plain widgets: KPI cards with their month-over-month change, and the channel ×
+weekday heatmap of purchase probability (blank where too few sequences started to mean anything)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from touchdesk import formatting
+from touchdesk.catalog import channel_label
+from touchdesk.data.analytics import Patterns
+from touchdesk.i18n import _, ngettext
+
+GOOD, BAD, MUTED = "#2e9d4f", "#d1453b", "#5b6673"
+
+
+@dataclass(frozen=True, slots=True)
+class Kpi:
+    """One headline figure: its title, value and change against last month (``None``: no change
+    to show); ``higher_is_better`` picks the change's colour."""
+
+    key: str
+    title: str
+    value: str
+    change: float | None = None
+    compared: bool = False
+    higher_is_better: bool = True
+
+
+class KpiCard(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("kpiCard")
+        self.title = QLabel()
+        self.title.setStyleSheet(f"color: {MUTED};")
+        self.value = QLabel()
+        self.value.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        self.delta = QLabel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.value)
+        layout.addWidget(self.delta)
+
+    def show_kpi(self, kpi: Kpi) -> None:
+        self.title.setText(kpi.title)
+        self.value.setText(kpi.value)
+        if not kpi.compared:
+            self.delta.setText("")
+            return
+        text = _("{change} vs last month").format(change=formatting.format_delta(kpi.change))
+        colour = MUTED
+        if kpi.change:
+            colour = GOOD if (kpi.change > 0) == kpi.higher_is_better else BAD
+        self.delta.setText(text)
+        self.delta.setStyleSheet(f"color: {colour};")
+        self.delta.setToolTip(_("Change against the previous month of the same calendar"))
+
+
+class KpiRow(QWidget):
+    """The KPI cards side by side; ``cards[key]`` reads one back."""
+
+    COLUMNS = 4
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.cards: dict[str, KpiCard] = {}
+
+    def show_kpis(self, kpis: list[Kpi]) -> None:
+        for n, kpi in enumerate(kpis):
+            card = self.cards.get(kpi.key)
+            if card is None:
+                card = self.cards[kpi.key] = KpiCard()
+                self.grid.addWidget(card, n // self.COLUMNS, n % self.COLUMNS)
+            card.show_kpi(kpi)
+
+
+class Heatmap(QTableWidget):
+    """Channels down, weekdays across (the week starts on Saturday with the Jalali calendar); a cell
+    shows the share of sequences started there that led to a purchase, shaded by it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("heatmap")
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(26)
+        self.setMinimumHeight(200)
+        self.weekdays: list[int] = []
+        self.channels: list[str] = []
+
+    def show_patterns(self, patterns: Patterns) -> None:
+        first = formatting.first_weekday()
+        self.weekdays = [(first + n) % 7 for n in range(7)]
+        self.channels = list(dict.fromkeys(c.channel for c in patterns.by_weekday))
+        self.clear()
+        self.setColumnCount(7)
+        self.setRowCount(len(self.channels))
+        self.setHorizontalHeaderLabels([formatting.weekday_name(d) for d in self.weekdays])
+        self.setVerticalHeaderLabels([channel_label(c) for c in self.channels])
+        for row, channel in enumerate(self.channels):
+            for column, weekday in enumerate(self.weekdays):
+                cell = patterns.weekday(channel, weekday)
+                item = QTableWidgetItem()
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if cell is not None:
+                    item.setToolTip(
+                        ngettext(
+                            "{n} sequence started, {m} with a purchase",
+                            "{n} sequences started, {m} with a purchase",
+                            cell.sequences,
+                        ).format(
+                            n=formatting.format_int(cell.sequences),
+                            m=formatting.format_int(cell.purchases),
+                        )
+                    )
+                    if cell.probability is not None:
+                        item.setText(formatting.format_percent(cell.probability))
+                        shade = QColor(GOOD)
+                        shade.setAlpha(int(30 + 200 * cell.probability))
+                        item.setBackground(QBrush(shade))
+                self.setItem(row, column, item)
+
+    def cell_text(self, channel: str, weekday: int) -> str:
+        """The text shown for a channel and weekday (0 = Monday); blank when too few."""
+        if channel not in self.channels:
+            return ""
+        item = self.item(self.channels.index(channel), self.weekdays.index(weekday))
+        return item.text() if item is not None else ""
