@@ -69,6 +69,8 @@ def _styles() -> dict[str, TextStyle]:
         "small": TextStyle(r, 7.5, 10.5, MUTED, 0, 2),
         "cell": TextStyle(r, 8, 11),
         "cell_head": TextStyle(b, 8, 11),
+        "compact": TextStyle(r, 7, 8.6),
+        "compact_head": TextStyle(b, 7, 8.6),
         "fact_key": TextStyle(r, 8.5, 12.5, MUTED),
         "fact_value": TextStyle(b, 8.5, 12.5),
     }
@@ -103,11 +105,14 @@ class ReportDocument:
         """A paragraph of plain text (user text is safe: it is drawn, never parsed)."""
         self.story.append(TextBlock(self.ink, text, self.styles[style], align=align))
 
-    def grid(self, columns: list[Column], rows: list[list[str]]) -> None:
-        """A table; cells wrap and long rows split across pages; mirrored in right-to-left."""
-        self.story.append(
-            Grid(self.ink, columns, rows, self.styles["cell"], self.styles["cell_head"])
-        )
+    def grid(self, columns: list[Column], rows: list[list[str]], *, compact: bool = False) -> None:
+        """A table; cells wrap and long rows split across pages; mirrored in right-to-left.
+        ``compact`` uses a smaller type for long listings (the monthly appendix)."""
+        body, head = ("compact", "compact_head") if compact else ("cell", "cell_head")
+        grid = Grid(self.ink, columns, rows, self.styles[body], self.styles[head])
+        if compact:
+            grid.PAD = 1.6
+        self.story.append(grid)
 
     def facts(self, pairs: list[tuple[str, str]], columns: int = 2) -> None:
         """Label/value pairs laid out in ``columns`` pairs per row (contact cards, KPIs)."""

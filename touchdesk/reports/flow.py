@@ -53,29 +53,38 @@ class Ink:
 
     def draw_line(
         self,
-        canv,
+        canv,  # type: ignore[no-untyped-def]
         line: str,
         style: TextStyle,
         x0: float,
         x1: float,
         y: float,
         align: str = "start",
-    ) -> None:  # type: ignore[no-untyped-def]
-        """Draw one logical line between ``x0`` and ``x1``; ``start`` is the right in RTL."""
+        text=None,  # type: ignore[no-untyped-def]
+    ) -> None:
+        """Draw one logical line between ``x0`` and ``x1``; ``start`` is the right in RTL.
+
+        With ``text`` (a ReportLab text object) the line is added to it instead of drawn at once:
+        a table page is then one text object, much faster than a string at a time."""
         if not line:
             return
         shown = visual(line, self.rtl)
-        canv.setFont(style.font, style.size)
-        canv.setFillColor(style.color)
         side = align
         if align in ("start", "end"):
             side = "right" if (align == "start") == self.rtl else "left"
-        if side == "right":
-            canv.drawRightString(x1, y, shown)
-        elif side == "center":
-            canv.drawCentredString((x0 + x1) / 2, y, shown)
-        else:
-            canv.drawString(x0, y, shown)
+        if side != "left":
+            width = self.measure(style).drawn(shown)
+            x0 = x1 - width if side == "right" else (x0 + x1 - width) / 2
+        target = text if text is not None else canv.beginText()
+        if target._fontname != style.font or target._fontsize != style.size:
+            target.setFont(style.font, style.size, style.leading)
+        if getattr(target, "_td_color", None) is not style.color:
+            target.setFillColor(style.color)
+            target._td_color = style.color
+        target.setTextOrigin(x0, y)
+        target._textOut(shown)  # the origin is set for every line: no cursor to move
+        if text is None:
+            canv.drawText(target)
 
 
 class TextBlock(Flowable):
@@ -189,7 +198,8 @@ class Grid(Flowable):
             [self.ink.lines(text, self.style, w) for text, w in zip(row, inner, strict=True)]
             for row in self.rows
         ]
-        self._tops = [0.0, *accumulate(self._row_height(r) for r in self._cells)]
+        self._heights = [self._row_height(r) for r in self._cells]
+        self._tops = [0.0, *accumulate(self._heights)]
 
     def _row_height(self, cells: list[list[str]]) -> float:
         return max((len(c) for c in cells), default=1) * self.style.leading + 2 * self.PAD
@@ -206,10 +216,12 @@ class Grid(Flowable):
         self.height = self._header_height() + self._tops[-1]
         return self.width, self.height
 
-    def _clone(self, cells: list[list[list[str]]]) -> Grid:
+    def _clone(self, cells: list[list[list[str]]], heights: list[float]) -> Grid:
         part = Grid(self.ink, self.columns, [], self.style, self.header_style, zebra=self.zebra)
         part._width, part._header, part._cells = self._width, self._header, cells
-        part._tops = [0.0, *accumulate(part._row_height(r) for r in cells)]
+        part.PAD = self.PAD
+        part._heights = heights
+        part._tops = [0.0, *accumulate(heights)]
         return part
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
@@ -223,13 +235,17 @@ class Grid(Flowable):
         if lines_left >= MIN_SPLIT_LINES and self._row_height(row) > room - self._tops[n]:
             head = [c[:lines_left] for c in row]
             tail = [c[lines_left:] for c in row]
-            first = self._clone([*self._cells[:n], head])
-            rest = self._clone([tail, *self._cells[n + 1 :]])
+            first = self._clone(
+                [*self._cells[:n], head], [*self._heights[:n], self._row_height(head)]
+            )
+            rest = self._clone(
+                [tail, *self._cells[n + 1 :]], [self._row_height(tail), *self._heights[n + 1 :]]
+            )
         elif n == 0:
             return []
         else:
-            first = self._clone(self._cells[:n])
-            rest = self._clone(self._cells[n:])
+            first = self._clone(self._cells[:n], self._heights[:n])
+            rest = self._clone(self._cells[n:], self._heights[n:])
         first.spaceAfter = 0
         rest.spaceBefore = 0
         return [first, rest]
@@ -239,29 +255,43 @@ class Grid(Flowable):
     def draw(self) -> None:
         canv = self.canv
         spans = self._bounds(self.width)
-        y = self.height
         hh = self._header_height()
         canv.setFillColor(HexColor("#e8edf3"))
-        canv.rect(0, y - hh, self.width, hh, stroke=0, fill=1)
-        self._draw_row(self._header, spans, y, self.header_style)
-        y -= hh
+        canv.rect(0, self.height - hh, self.width, hh, stroke=0, fill=1)
+        y = self.height - hh
+        canv.setFillColor(HexColor("#f6f8fa"))
+        path = canv.beginPath()
+        for i, rh in enumerate(self._heights):
+            if self.zebra and i % 2:
+                canv.rect(0, y - rh, self.width, rh, stroke=0, fill=1)
+            y -= rh
+            path.moveTo(0, y)
+            path.lineTo(self.width, y)
         canv.setStrokeColor(HexColor("#c9d1db"))
         canv.setLineWidth(0.4)
-        for i, cells in enumerate(self._cells):
-            rh = self._row_height(cells)
-            if self.zebra and i % 2:
-                canv.setFillColor(HexColor("#f6f8fa"))
-                canv.rect(0, y - rh, self.width, rh, stroke=0, fill=1)
-            self._draw_row(cells, spans, y, self.style)
+        canv.drawPath(path, stroke=1, fill=0)
+        text = canv.beginText()
+        y = self.height
+        self._draw_row(text, self._header, spans, y, self.header_style)
+        y -= hh
+        for cells, rh in zip(self._cells, self._heights, strict=True):
+            self._draw_row(text, cells, spans, y, self.style)
             y -= rh
-            canv.line(0, y, self.width, y)
+        canv.drawText(text)
 
     def _draw_row(
-        self, cells: list[list[str]], spans: list[tuple[float, float]], top: float, style: TextStyle
+        self,
+        text,  # type: ignore[no-untyped-def]
+        cells: list[list[str]],
+        spans: list[tuple[float, float]],
+        top: float,
+        style: TextStyle,
     ) -> None:
         size, leading = style.size, style.leading
         for lines, (a, b), col in zip(cells, spans, self.columns, strict=True):
             y = top - self.PAD - leading + (leading - size) / 2 + size * 0.22
             for line in lines:
-                self.ink.draw_line(self.canv, line, style, a + self.PAD, b - self.PAD, y, col.align)
+                self.ink.draw_line(
+                    self.canv, line, style, a + self.PAD, b - self.PAD, y, col.align, text
+                )
                 y -= leading

@@ -356,8 +356,8 @@ def render(model: MonthlyModel, out: str | IO[bytes] | None = None) -> bytes:
         names = model.touchpoint_names
         doc.grid(
             [
-                Column(_("Date"), 1.2),
-                Column(_("Customer"), 1.6),
+                Column(_("Date"), 1.55),
+                Column(_("Customer"), 1.5),
                 Column(_("Touchpoint"), 1.7),
                 Column(_("Channel"), 1.1),
                 Column(_("Outcome"), 1.0),
@@ -376,6 +376,7 @@ def render(model: MonthlyModel, out: str | IO[bytes] | None = None) -> bytes:
                 ]
                 for e in model.appendix
             ],
+            compact=True,
         )
     return doc.build(out)
 

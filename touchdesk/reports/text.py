@@ -50,6 +50,8 @@ def has_rtl(text: str) -> bool:
 
 def clean(text: str, covered: frozenset[int]) -> str:
     """Text the font can draw: controls to spaces, missing glyphs to one visible U+FFFD each."""
+    if text.isprintable() and (text.isascii() or _chars(covered).issuperset(text)):
+        return text  # the common case, checked at C speed
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     out: list[str] = []
     for ch in text:
@@ -74,6 +76,12 @@ def clean(text: str, covered: frozenset[int]) -> str:
 # A run of Latin text inside right-to-left text: from a Latin letter or digit up to the next
 # right-to-left letter.
 _LATIN_RUN = re.compile("[A-Za-z0-9\u00c0-\u024f][^\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\n]*")
+_STRONG = re.compile(
+    "[A-Za-z\u00c0-\u024f\u0590-\u05ff\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb1d-\ufdff\ufe70-\ufeff]"
+)
+_LTR_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") | frozenset(
+    map(chr, range(0xC0, 0x250))
+)
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 
 
@@ -98,11 +106,23 @@ def _embed_latin(line: str) -> str:
     return _LATIN_RUN.sub(embed, line)
 
 
+@lru_cache(maxsize=4)
+def _chars(covered: frozenset[int]) -> frozenset[str]:
+    return frozenset(map(chr, covered))
+
+
 @lru_cache(maxsize=65536)
 def visual(line: str, rtl: bool) -> str:
-    """One logical line in drawing order: shaped and reordered when it holds right-to-left text."""
+    """One logical line in drawing order: shaped and reordered when it holds right-to-left text.
+
+    In a right-to-left document every line is right-to-left (Latin runs embedded). In a
+    left-to-right document a line takes the direction of its first strong letter, as a browser's
+    ``dir=auto`` does, so a Persian note in an English report still reads correctly."""
     if not has_rtl(line) and not (rtl and _BIDI_CONTROLS.search(line)):
         return _BIDI_CONTROLS.sub("", line)
+    if not rtl:
+        first = _STRONG.search(line)
+        rtl = first is not None and first.group(0) not in _LTR_LETTERS
     logical = line.translate(_ISOLATES)
     if rtl and "\u202a" not in logical:
         logical = _embed_latin(logical)
@@ -120,7 +140,17 @@ class Measure:
         self.size = size
         self._sw = stringWidth
         self._cache: dict[str, float] = {}
+        self._drawn: dict[str, float] = {}
         self.space = stringWidth(" ", font, size)
+
+    def drawn(self, shown: str) -> float:
+        """The width of a line already in drawing order (shaped), cached."""
+        cached = self._drawn.get(shown)
+        if cached is None:
+            cached = self._sw(shown, self.font, self.size)
+            if len(self._drawn) < 200_000:
+                self._drawn[shown] = cached
+        return cached
 
     def width(self, text: str) -> float:
         """The drawn width of ``text`` (after shaping, which changes letter forms)."""
