@@ -200,3 +200,12 @@ def test_plan_view_in_persian(ctx, workspace, qtbot, qapp):  # type: ignore[no-u
         assert due == formatting.digits(f"{y:04d}/{m:02d}/{d:02d}")
     finally:
         set_language("en")
+
+
+def test_the_file_menu_opens_the_wizard(window, workspace, qtbot):  # type: ignore[no-untyped-def]
+    plan_id = make_plan(workspace)
+    window.plan_action.trigger()
+    wizard = window.findChild(PlanWizard)
+    assert wizard is not None and wizard.isVisible()
+    assert wizard.state.previous.id == plan_id
+    wizard.reject()

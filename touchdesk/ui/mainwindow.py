@@ -91,8 +91,11 @@ class MainWindow(QMainWindow):
             _("Answer &snippets…"), lambda: tp.open_snippets(parent=self), None, "snippetsAction"
         )
         quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.plan_action = self._action(
+            _("&Plan touchpoints…"), self.plan_touchpoints, None, "planAction"
+        )
         file_menu = bar.addMenu(_("&File"))
-        for a in (self.log_action, self.new_action, self.snippets_action):
+        for a in (self.log_action, self.new_action, self.snippets_action, self.plan_action):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -208,6 +211,12 @@ class MainWindow(QMainWindow):
             view.select_customer(cid)  # type: ignore[attr-defined]
 
         return self.ctx.customers.new_customer(saved=saved, parent=self)
+
+    def plan_touchpoints(self) -> QWidget:
+        """The planning wizard (revising the active plan when there is one)."""
+        from touchdesk.ui.wizard.wizard import open_plan_wizard
+
+        return open_plan_wizard(self.ctx, self)
 
     def find(self) -> None:
         self.show_view("customers").focus_search()  # type: ignore[attr-defined]
