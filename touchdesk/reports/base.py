@@ -93,12 +93,13 @@ class ReportDocument:
         self.story: list[Flowable] = []
         self.width = A4[0] - 2 * MARGIN
         self.pages = 0
+        self.comma = "، " if self.rtl else ", "  # list separator of the language
 
     # --- story helpers ----------------------------------------------------------------------------
 
     def heading(self, text: str, level: int = 1) -> None:
         """A section heading, kept with at least a few lines of what follows."""
-        self.story.append(CondPageBreak(60 if level == 1 else 40))
+        self.story.append(CondPageBreak(110 if level == 1 else 50))
         self.text(text, "h1" if level == 1 else "h2")
 
     def text(self, text: str, style: str = "body", align: str = "start") -> None:
@@ -131,6 +132,10 @@ class ReportDocument:
 
     def drawing(self, drawing: Flowable) -> None:
         self.story.append(drawing)
+
+    def need(self, height: float) -> None:
+        """Start a new page unless ``height`` points are left (keeps a title with its chart)."""
+        self.story.append(CondPageBreak(height))
 
     def space(self, height: float = 6) -> None:
         self.story.append(Spacer(1, height))

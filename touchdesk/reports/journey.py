@@ -165,11 +165,11 @@ def render(model: JourneyModel, out: str | IO[bytes] | None = None) -> bytes:
         (_("City"), c["city"]),
         (
             _("Phone"),
-            "، ".join(f.isolate(p) for p in c["phones"]) if doc.rtl else ", ".join(c["phones"]),
+            doc.comma.join(f.isolate(p) for p in c["phones"]),
         ),
-        (_("E-mail"), ", ".join(f.isolate(e) for e in c["emails"])),
+        (_("E-mail"), doc.comma.join(f.isolate(e) for e in c["emails"])),
         (_("Source"), c["source"]),
-        (_("Tags"), ", ".join(c["tags"])),
+        (_("Tags"), doc.comma.join(c["tags"])),
         (_("Customer since"), f.format_date(f.to_local(c["created_at"]))),
         (_("Customer number"), f.digits(str(c["id"]))),
     ]
@@ -196,7 +196,9 @@ def render(model: JourneyModel, out: str | IO[bytes] | None = None) -> bytes:
         doc.empty(_("No touchpoints logged yet."))
 
     doc.heading(_("Key facts"))
-    mix = ", ".join(f"{outcome_label(k)} {f.format_int(n)}" for k, n in model.outcome_mix.items())
+    mix = doc.comma.join(
+        f"{outcome_label(k)} {f.format_int(n)}" for k, n in model.outcome_mix.items()
+    )
     doc.facts(
         [
             (_("First contact"), f.format_datetime(model.first_contact)),

@@ -148,14 +148,11 @@ def render(model: MonthlyModel, out: str | IO[bytes] | None = None) -> bytes:
         )
 
     # --- aggregate journey map -------------------------------------------------------------------
-    doc.heading(_("Journey map"))
     order = model.map_order()
-    if order:
-        for stage in STAGE_KEYS:
-            in_stage = [tp for tp in order if model.touchpoint_stage[tp] == stage]
-            if not in_stage:
-                continue
-            doc.text(stage_label(stage), "h2")
+    stage_charts = []
+    for stage in STAGE_KEYS:
+        in_stage = [tp for tp in order if model.touchpoint_stage[tp] == stage]
+        if in_stage:
             rows_map = [
                 (
                     model.touchpoint_names.get(tp, tp),
@@ -166,12 +163,17 @@ def render(model: MonthlyModel, out: str | IO[bytes] | None = None) -> bytes:
                 )
                 for tp in in_stage
             ]
-            doc.drawing(charts.stacked(doc.ink, doc.width, rows_map, f.format_int))
-        doc.drawing(
-            charts.legend(
-                doc.ink, doc.width, [(outcome_label(k), OUTCOME_COLORS[k]) for k in OUTCOME_KEYS]
-            )
-        )
+            stage_charts.append((stage, charts.stacked(doc.ink, doc.width, rows_map, f.format_int)))
+    if stage_charts:
+        doc.need(stage_charts[0][1].height + 80)  # the heading stays with the first stage
+    doc.heading(_("Journey map"))
+    for stage, chart in stage_charts:
+        doc.need(chart.height + 30)
+        doc.text(stage_label(stage), "h2")
+        doc.drawing(chart)
+    if stage_charts:
+        legend = [(outcome_label(k), OUTCOME_COLORS[k]) for k in OUTCOME_KEYS]
+        doc.drawing(charts.legend(doc.ink, doc.width, legend))
     else:
         doc.empty(_("No touchpoints in this month."))
 

@@ -156,7 +156,7 @@ def render(model: PlanModel, out: str | IO[bytes] | None = None) -> bytes:
     if d["uncovered_stages"]:
         doc.text(
             _("Stages without a touchpoint: {stages}").format(
-                stages=", ".join(stage_label(s) for s in d["uncovered_stages"])
+                stages=doc.comma.join(stage_label(s) for s in d["uncovered_stages"])
             ),
             "small",
         )
