@@ -1,7 +1,8 @@
 """Make the README's screenshots offscreen: ``python -m touchdesk.ui.screenshots docs/screenshots``.
 
 For English and Persian it builds a throwaway database of demo data, opens the real main window and
-saves Today, Customers, a customer's timeline and the quick-log dialog as PNG files.
+saves Today, Customers, a customer's timeline, the quick-log dialog, every page of the planning
+wizard and the Plan view as PNG files.
 """
 
 from __future__ import annotations
@@ -82,6 +83,10 @@ def shoot(folder: Path, lang: str) -> list[Path]:
     dialog.adjustSize()
     save(dialog, "quicklog")
     dialog.reject()
+
+    from touchdesk.ui.wizard.screenshots import shoot_wizard
+
+    written += shoot_wizard(shell.ctx, window, folder)
     window.close()
     window.deleteLater()
     QApplication.processEvents()

@@ -6,7 +6,7 @@ touchpoint, switching it between full and lean or correcting its cost re-evaluat
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from touchdesk.catalog import stage_label
-from touchdesk.i18n import _
+from touchdesk.formatting import format_int
+from touchdesk.i18n import _, ngettext
 from touchdesk.planner.journeys import touchpoints_for_step
 from touchdesk.planner.records import VERSIONS, PlanSuggestion
 from touchdesk.ui.wizard.bars import TotalsBars
@@ -59,10 +60,8 @@ class TouchpointsPage(QWizardPage):
         self.tree.setHeaderLabels(
             [_("Journey step / touchpoint"), _("In the plan"), _("Lean"), _("Full"), _("Why")]
         )
-        self.tree.setColumnWidth(0, 250)
-        self.tree.setColumnWidth(1, 120)
-        self.tree.setColumnWidth(2, 150)
-        self.tree.setColumnWidth(3, 150)
+        for column, width in enumerate((230, 125, 195, 195)):
+            self.tree.setColumnWidth(column, width)
         self.tree.setUniformRowHeights(True)
         self.tree.currentItemChanged.connect(lambda *_a: self._show_selected())
         self.editor = CostEditor(state)
@@ -177,9 +176,11 @@ class TouchpointsPage(QWizardPage):
             self.coverage.setStyleSheet("color: #b00020;")
         else:
             self.coverage.setText(
-                _("{n} touchpoints in the plan; every stage you marked is covered.").format(
-                    n=len(suggestion.chosen)
-                )
+                ngettext(
+                    "{n} touchpoint in the plan; every stage you marked is covered.",
+                    "{n} touchpoints in the plan; every stage you marked is covered.",
+                    len(suggestion.chosen),
+                ).format(n=format_int(len(suggestion.chosen)))
             )
             self.coverage.setStyleSheet("")
         why = {c.touchpoint: c.why for c in suggestion.chosen}
@@ -200,11 +201,13 @@ class TouchpointsPage(QWizardPage):
                 item.setText(3, texts[1])
                 item.setText(4, why.get(key, ""))
                 item.setToolTip(4, why.get(key, ""))
-                color = None if version else LEFT_OUT
+                brush = self.palette().text() if version else QBrush(LEFT_OUT)
                 for column in (0, 2, 3, 4):
-                    item.setForeground(
-                        column, color if color is not None else self.palette().text()
-                    )
+                    item.setForeground(column, brush)
+                for column, v in ((2, "lean"), (3, "full")):  # the chosen version in bold
+                    font = item.font(column)
+                    font.setBold(version == v)
+                    item.setFont(column, font)
             for combo in self.combos[key]:
                 combo.setCurrentIndex(CHOICES.index(version))
         self._show_selected()

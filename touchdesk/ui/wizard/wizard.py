@@ -20,7 +20,7 @@ from touchdesk.ui.wizard.summary_page import SummaryPage
 from touchdesk.ui.wizard.tasks_page import TasksPage
 from touchdesk.ui.wizard.touchpoints_page import TouchpointsPage
 
-SIZE = QSize(980, 720)
+SIZE = QSize(1100, 760)
 
 
 class PlanWizard(QWizard):
