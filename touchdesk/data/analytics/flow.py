@@ -28,7 +28,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from touchdesk.catalog import STAGE_KEYS
-from touchdesk.data.analytics.scope import ROWS, Scope, median, share, stamp
+from touchdesk.data.analytics.scope import CUSTOMERS, ROWS, Scope, median, share, stamp
 from touchdesk.i18n import _
 
 DEFAULT_SILENCE_DAYS = 30
@@ -82,7 +82,7 @@ def _cohort(session: Session) -> tuple[int, dict[str, int], int, float | None, l
             f"""SELECT r.customer_id, r.stage, min(r.occurred_at),
                 min(CASE WHEN r.amount_cents > 0 THEN r.occurred_at END)
             FROM {ROWS} r
-            WHERE r.customer_id IN (SELECT customer_id FROM {ROWS} WHERE prev IS NULL)
+            WHERE r.customer_id IN (SELECT customer_id FROM {CUSTOMERS} WHERE before IS NULL)
             GROUP BY 1, 2"""
         )
     ).all()

@@ -18,16 +18,11 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from touchdesk.catalog import CHANNEL_KEYS
-from touchdesk.data.analytics.scope import ROWS, Scope
+from touchdesk.data.analytics.scope import ROWS, Scope, prev_sql
 from touchdesk.i18n import _
 
 DEFAULT_GAP_DAYS = 30
 DEFAULT_MIN_SAMPLE = 20
-# A touchpoint starts a sequence: no earlier touchpoint, or one at least ``:gap_ms`` before.
-_STARTS = (
-    "({t}.prev IS NULL"
-    " OR round((julianday({t}.occurred_at) - julianday({t}.prev)) * 86400000) >= :gap_ms)"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,12 +84,20 @@ def compute(
         raise ValueError(_("{name} must be at least 1").format(name="gap_days, min_sample"))
     rows = session.execute(
         text(
-            f"""WITH q AS (
-                SELECT s.customer_id, s.occurred_at, s.channel, coalesce((
-                    SELECT min(n.occurred_at) FROM {ROWS} n
-                    WHERE n.customer_id = s.customer_id AND n.occurred_at > s.occurred_at
-                        AND {_STARTS.format(t="n")}), :hi) AS until
-                FROM {ROWS} s WHERE {_STARTS.format(t="s")})
+            f"""WITH st AS MATERIALIZED (
+                SELECT customer_id, occurred_at, channel FROM (
+                    SELECT r.customer_id, r.occurred_at, r.channel, {prev_sql("r")} AS prev
+                    FROM {ROWS} r
+                    -- of touchpoints at the same moment only the first (by id) can start one
+                    WHERE NOT EXISTS (SELECT 1 FROM {ROWS} t WHERE t.customer_id = r.customer_id
+                        AND t.occurred_at = r.occurred_at AND t.id < r.id))
+                -- one mention of ``prev``, so SQLite looks it up once a row (NULL: a first contact)
+                WHERE coalesce(round((julianday(occurred_at) - julianday(prev)) * 86400000), :gap_ms)
+                    >= :gap_ms),
+            q AS (
+                SELECT customer_id, occurred_at, channel, coalesce(lead(occurred_at) OVER (
+                    PARTITION BY customer_id ORDER BY occurred_at), :hi) AS until
+                FROM st)
             SELECT channel, CAST(strftime('%w', occurred_at, 'localtime') AS INTEGER),
                 CAST(strftime('%H', occurred_at, 'localtime') AS INTEGER), count(*),
                 total(EXISTS (SELECT 1 FROM {ROWS} b WHERE b.customer_id = q.customer_id

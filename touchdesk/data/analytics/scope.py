@@ -1,9 +1,9 @@
 """What every analytics query shares: the period's UTC bounds, the optional tag, soft-deleted
 customers left out, the period's rows gathered once, and the small statistics done in Python.
 
-The period's touchpoints are copied once into a temporary table (``td_period_rows``) together with
-each one's *previous touchpoint of the same customer* (from the period itself, or, for a customer's
-first touchpoint in the period, one index seek into the earlier history). Volume, friction,
+The period's touchpoints are copied once into a temporary table (``td_period_rows``), and its
+customers into another (``td_period_customers``) with the time of each one's last touchpoint before
+the period (one index seek per customer). Volume, friction,
 decisions, responsiveness, flow and patterns then read that small table instead of scanning the
 ``events`` table six times; the temporary table lives in the read transaction's connection and is
 dropped at the end (a rollback would drop it too).
@@ -24,6 +24,17 @@ from sqlalchemy.orm import Session
 # The text form SQLAlchemy stores DateTime columns in on SQLite; bounds are compared as text.
 STAMP = "%Y-%m-%d %H:%M:%S.%f"
 ROWS = "td_period_rows"
+CUSTOMERS = "td_period_customers"
+
+
+def prev_sql(alias: str) -> str:
+    """SQL for the time of the customer's last touchpoint strictly earlier than ``alias`` (a row of
+    ``td_period_rows``) at any time, ``NULL`` when there is none: one seek in the period's index,
+    else the customer's ``before``. Touchpoints at the very same moment see the same value."""
+    return f"""coalesce(
+        (SELECT max(n.occurred_at) FROM {ROWS} n
+            WHERE n.customer_id = {alias}.customer_id AND n.occurred_at < {alias}.occurred_at),
+        (SELECT c.before FROM {CUSTOMERS} c WHERE c.customer_id = {alias}.customer_id))"""
 
 
 def stamp(value: dt.datetime) -> str:
@@ -88,27 +99,33 @@ class Scope:
 
 @contextmanager
 def period_rows(session: Session, scope: Scope) -> Iterator[None]:
-    """Gather the scope's touchpoints into ``td_period_rows`` for the queries of one analysis.
-
-    ``prev`` is the time of the customer's previous touchpoint at any time (ordered by time, then
-    id), ``NULL`` for a customer's very first touchpoint.
-    """
+    """Gather the scope's touchpoints into ``td_period_rows`` (indexed by customer and time) and
+    their customers into ``td_period_customers`` with ``before``, the time of each one's last
+    touchpoint before the period (``NULL`` for a customer first contacted in it)."""
     _drop(session)
     session.execute(
         text(
             f"""CREATE TEMP TABLE {ROWS} AS
             SELECT e.id, e.customer_id, e.occurred_at, e.touchpoint, e.channel, e.stage, e.outcome,
                 e.amount_cents, e.reply_due_at, e.replied_at, e.response_minutes, e.resolution,
-                e.resolved_at, (
-                    SELECT p.occurred_at FROM events p
-                    WHERE p.customer_id = e.customer_id AND p.occurred_at <= e.occurred_at
-                        AND (p.occurred_at < e.occurred_at OR p.id < e.id)
-                    ORDER BY p.occurred_at DESC, p.id DESC LIMIT 1) AS prev
+                e.resolved_at
             FROM events e WHERE {scope.where("e")}"""
         ),
         scope.params,
     )
     session.execute(text(f"CREATE INDEX temp.{ROWS}_customer ON {ROWS} (customer_id, occurred_at)"))
+    session.execute(
+        text(f"CREATE TEMP TABLE {CUSTOMERS} (customer_id INTEGER PRIMARY KEY, before TEXT)")
+    )
+    session.execute(
+        text(
+            f"""INSERT INTO {CUSTOMERS}
+            SELECT c.customer_id, (SELECT max(p.occurred_at) FROM events p
+                WHERE p.customer_id = c.customer_id AND p.occurred_at < :lo)
+            FROM (SELECT DISTINCT customer_id FROM {ROWS}) c"""
+        ),
+        {"lo": scope.params["lo"]},
+    )
     try:
         yield
     finally:
@@ -116,6 +133,7 @@ def period_rows(session: Session, scope: Scope) -> Iterator[None]:
 
 
 def _drop(session: Session) -> None:
+    session.execute(text(f"DROP TABLE IF EXISTS temp.{CUSTOMERS}"))
     session.execute(text(f"DROP TABLE IF EXISTS temp.{ROWS}"))
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from touchdesk.catalog import CHANNEL_KEYS, OUTCOME_KEYS, STAGE_KEYS, TOUCHPOINT_KEYS
 from touchdesk.data.analytics.cube import Cell
-from touchdesk.data.analytics.scope import ROWS, Scope, change
+from touchdesk.data.analytics.scope import CUSTOMERS, ROWS, Scope, change
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +56,9 @@ class Volume:
 
 
 def current_totals(session: Session, cube: list[Cell]) -> VolumeTotals:
-    """Totals of the gathered period rows; a touchpoint with no previous one is a first contact."""
+    """Totals of the gathered period rows; a customer with nothing before the period is new."""
     contacted, new = session.execute(
-        text(f"SELECT count(DISTINCT customer_id), total(prev IS NULL) FROM {ROWS}")
+        text(f"SELECT count(*), total(before IS NULL) FROM {CUSTOMERS}")
     ).one()
     return VolumeTotals(
         touchpoints=sum(c.events for c in cube),
@@ -71,20 +71,18 @@ def current_totals(session: Session, cube: list[Cell]) -> VolumeTotals:
 
 def totals(session: Session, scope: Scope) -> VolumeTotals:
     """Totals of any scope straight from ``events`` (used for the period compared with)."""
-    # A touchpoint with no earlier one of its customer (by time, then id) is a first contact.
-    n, contacted, new, purchases, revenue = session.execute(
+    contacted, n, new, purchases, revenue = session.execute(
         text(
-            f"""SELECT count(*), count(DISTINCT e.customer_id),
-                total(NOT EXISTS (SELECT 1 FROM events p WHERE p.customer_id = e.customer_id
-                    AND p.occurred_at <= e.occurred_at
-                    AND (p.occurred_at < e.occurred_at OR p.id < e.id))),
-                total(e.amount_cents > 0),
-                total(CASE WHEN e.amount_cents > 0 THEN e.amount_cents END)
-            FROM events e WHERE {scope.where("e")}"""
+            f"""SELECT count(*), total(a.n), total(NOT EXISTS (SELECT 1 FROM events p
+                    WHERE p.customer_id = a.cid AND p.occurred_at < :lo)),
+                total(a.purchases), total(a.revenue)
+            FROM (SELECT e.customer_id AS cid, count(*) AS n, total(e.amount_cents > 0) AS purchases,
+                    total(CASE WHEN e.amount_cents > 0 THEN e.amount_cents END) AS revenue
+                FROM events e WHERE {scope.where("e")} GROUP BY e.customer_id) a"""
         ),
         scope.params,
     ).one()
-    return VolumeTotals(n, contacted, int(new), int(purchases), int(revenue))
+    return VolumeTotals(int(n), contacted, int(new), int(purchases), int(revenue))
 
 
 def compute(
