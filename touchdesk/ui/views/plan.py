@@ -9,7 +9,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -24,20 +23,18 @@ from PySide6.QtWidgets import (
 
 from touchdesk import formatting
 from touchdesk.catalog import label as term_label
-from touchdesk.i18n import N_, _, ngettext
-from touchdesk.planner.records import PlanDetail, PlanProgress, PlanRow, PlanTaskRow
+from touchdesk.i18n import N_, _
+from touchdesk.planner.records import PlanDetail, PlanProgress, PlanRow
 from touchdesk.ui.context import AppContext
 from touchdesk.ui.models.rows import Column, RowsModel
-from touchdesk.ui.operations import run_in_background, run_op
+from touchdesk.ui.operations import run_in_background
 from touchdesk.ui.views.plan_parts import PlanTouchpoint, touchpoint_rows
 from touchdesk.ui.views.plan_rules import RulesSection
-from touchdesk.ui.widgets.tables import ROW_HEIGHT, setup_table
+from touchdesk.ui.views.plan_tasks import TasksSection, fit_rows
+from touchdesk.ui.widgets.tables import setup_table
 from touchdesk.ui.wizard.bars import TotalsBars
 from touchdesk.ui.wizard.describe import hours_text, version_label
 
-LATE = QColor("#b00020")
-DONE = QColor("#2e9d4f")
-MAX_ROWS = 10
 REFRESH_ON = ("plans", "followups", "rules", "events", "settings", "catalog")
 
 
@@ -47,11 +44,6 @@ class Loaded:
     detail: PlanDetail | None
     progress: PlanProgress | None
     today: dt.date
-
-
-def _fit(table: QTableView, rows: int) -> None:
-    shown = min(max(rows, 1), MAX_ROWS)
-    table.setFixedHeight(shown * ROW_HEIGHT + table.horizontalHeader().sizeHint().height() + 4)
 
 
 class PlanView(QWidget):
@@ -109,8 +101,12 @@ class PlanView(QWidget):
         self.revise = QPushButton(_("&Revise the plan…"))
         self.revise.setObjectName("reviseWizard")
         self.revise.clicked.connect(self.open_wizard)
+        self.pdf = QPushButton(_("Print / save &PDF…"))
+        self.pdf.setObjectName("planPdf")
+        self.pdf.clicked.connect(self.save_pdf)
         head = QHBoxLayout()
         head.addWidget(self.heading, 1)
+        head.addWidget(self.pdf, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.revise, 0, Qt.AlignmentFlag.AlignTop)
         self.profile = QLabel()
         self.profile.setWordWrap(True)
@@ -133,35 +129,9 @@ class PlanView(QWidget):
         tp_box = QGroupBox(_("Touchpoints: planned and logged this month"))
         self.tp_box = tp_box
         QVBoxLayout(tp_box).addWidget(self.tp_table)
-        self.tasks: RowsModel[PlanTaskRow] = RowsModel(
-            [
-                Column(N_("Due"), lambda r: formatting.format_date(r.due), color=self._task_color),
-                Column(N_("Task"), lambda r: r.title),
-                Column(N_("Touchpoint"), lambda r: self._label(r.touchpoint)),
-                Column(N_("Owner"), lambda r: r.owner),
-                Column(N_("Status"), self._task_status, color=self._task_color),
-            ],
-            self,
-        )
-        self.task_table = QTableView()
-        self.task_table.setObjectName("planTasks")
-        self.task_table.setModel(self.tasks)
-        setup_table(self.task_table, [110, 360, 180, 110])
-        self.done = QPushButton(_("Mark &done"))
-        self.done.setObjectName("markDone")
-        self.undone = QPushButton(_("Mark &not done"))
-        self.done.clicked.connect(lambda: self.mark_done(True))
-        self.undone.clicked.connect(lambda: self.mark_done(False))
-        self.task_table.doubleClicked.connect(lambda _i: self.mark_done(True))
-        self.task_table.selectionModel().selectionChanged.connect(lambda *_a: self._task_buttons())
-        task_buttons = QHBoxLayout()
-        task_buttons.addStretch(1)
-        task_buttons.addWidget(self.done)
-        task_buttons.addWidget(self.undone)
-        self.task_box = QGroupBox(_("Tasks"))
-        task_layout = QVBoxLayout(self.task_box)
-        task_layout.addWidget(self.task_table)
-        task_layout.addLayout(task_buttons)
+        self.task_box = TasksSection(self.ctx)
+        self.tasks, self.task_table = self.task_box.model, self.task_box.table
+        self.done, self.undone = self.task_box.done, self.task_box.undone
         self.rules = RulesSection(self.ctx)
         self.versions: RowsModel[PlanRow] = RowsModel(
             [
@@ -277,18 +247,18 @@ class PlanView(QWidget):
         self.bars.show_totals(
             row.total_cost_cents, profile.budget_cents, row.total_hours, profile.hours, row.currency
         )
-        rows = touchpoint_rows(detail, progress, self._label)
+        rows = touchpoint_rows(detail, progress, self.ctx.ws.touchpoint_label)
         self.touchpoints.set_rows(rows)
-        _fit(self.tp_table, len(rows))
+        fit_rows(self.tp_table, len(rows))
         self.tp_box.setTitle(
             _("Touchpoints: planned and logged in {month}").format(
                 month=self._month(progress.start)
             )
         )
-        self._show_tasks(detail, progress)
+        self.task_box.show_tasks(detail, progress, data.today)
         self.rules.set_rules(detail.rules, editable=row.active)
         self.versions.set_rows(data.plans)
-        _fit(self.version_table, len(data.plans))
+        fit_rows(self.version_table, len(data.plans))
         ids = [p.id for p in data.plans]
         if detail.id in ids:
             self.version_table.selectRow(ids.index(detail.id))
@@ -299,64 +269,6 @@ class PlanView(QWidget):
         year, month, _day = formatting.calendar_parts(start)
         return formatting.format_month(year, month)
 
-    def _show_tasks(self, detail: PlanDetail, progress: PlanProgress) -> None:
-        selected = self.selected_task()
-        tasks = [t for t in detail.tasks if t.followup_id is not None or t.done_at is not None]
-        self.tasks.set_rows(tasks)
-        _fit(self.task_table, len(tasks))
-        self.task_box.setTitle(
-            _("Tasks: {done} done, {due} due, {overdue} overdue").format(
-                done=formatting.format_int(progress.tasks_done),
-                due=formatting.format_int(progress.tasks_due),
-                overdue=formatting.format_int(progress.tasks_overdue),
-            )
-        )
-        ids = [t.id for t in tasks]
-        if selected is not None and selected.id in ids:
-            self.task_table.selectRow(ids.index(selected.id))
-        elif tasks:
-            self.task_table.selectRow(0)
-        self._task_buttons()
-
-    # --- tasks -----------------------------------------------------------------------------------
-
-    def _label(self, key: str | None) -> str:
-        return self.ctx.ws.touchpoint_label(key) if key else ""
-
-    def _task_status(self, task: PlanTaskRow) -> str:
-        if task.done_at is not None:
-            return _("done")
-        if self.data is not None and task.due < self.data.today:
-            return ngettext(
-                "{n} day overdue", "{n} days overdue", (self.data.today - task.due).days
-            ).format(n=formatting.format_int((self.data.today - task.due).days))
-        return _("due")
-
-    def _task_color(self, task: PlanTaskRow) -> QColor | None:
-        if task.done_at is not None:
-            return DONE
-        if self.data is not None and task.due < self.data.today:
-            return LATE
-        return None
-
-    def selected_task(self) -> PlanTaskRow | None:
-        rows = self.task_table.selectionModel().selectedRows()
-        return self.tasks.row_at(rows[0].row()) if rows else None
-
-    def _task_buttons(self) -> None:
-        task = self.selected_task()
-        usable = task is not None and task.followup_id is not None
-        self.done.setEnabled(usable and task.done_at is None)  # type: ignore[union-attr]
-        self.undone.setEnabled(usable and task.done_at is not None)  # type: ignore[union-attr]
-
-    def mark_done(self, done: bool) -> None:
-        """Tick the selected task off (or back on); its follow-up under Today follows."""
-        task = self.selected_task()
-        if task is None or task.followup_id is None or (task.done_at is not None) == done:
-            return
-        followup = task.followup_id
-        run_op(self, lambda: self.ctx.ws.complete_followup(followup, done))
-
     # --- versions and the wizard -----------------------------------------------------------------
 
     def _show_version(self, index) -> None:  # type: ignore[no-untyped-def]
@@ -364,6 +276,23 @@ class PlanView(QWidget):
         if row is not None:
             self.shown_id = None if row.active else row.id
             self.refresh()
+
+    def save_pdf(self) -> None:
+        """The shown plan version as a PDF report, opened to read or print."""
+        from touchdesk.ui.wizard.pdf import ask_pdf_path, write_plan_pdf
+
+        detail = self.data.detail if self.data is not None else None
+        if detail is None:
+            return
+        path = ask_pdf_path(self, detail.id)
+        if path:
+            write_plan_pdf(
+                self,
+                self.ctx.ws,
+                detail.id,
+                path,
+                lambda p: self.ctx.status(_("Saved {path}").format(path=formatting.isolate(p))),
+            )
 
     def open_wizard(self) -> QWidget:
         """Make a plan, or revise the active one (a new version; the old one is kept)."""

@@ -14,6 +14,7 @@ from touchdesk.ui.operations import release_when_closed, run_op, show_failure
 from touchdesk.ui.wizard.automate_page import AutomatePage
 from touchdesk.ui.wizard.journey_page import JourneyPage
 from touchdesk.ui.wizard.keys import ENTER_KEYS
+from touchdesk.ui.wizard.pdf import ask_pdf_path, write_plan_pdf
 from touchdesk.ui.wizard.profile_page import ProfilePage
 from touchdesk.ui.wizard.state import WizardState
 from touchdesk.ui.wizard.summary_page import SummaryPage
@@ -42,6 +43,13 @@ class PlanWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.NextButton, _("&Next"))
         self.setButtonText(QWizard.WizardButton.FinishButton, _("&Save plan"))
         self.setButtonText(QWizard.WizardButton.CancelButton, _("Cancel"))
+        # The plan report exists (touchdesk.reports.plan): offer to save and print in one go.
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, _("Save and &print / PDF…"))
+        self.pdf_button = self.button(QWizard.WizardButton.CustomButton1)
+        self.pdf_button.setObjectName("savePdf")
+        self.customButtonClicked.connect(lambda _which: self.save_with_pdf())
+        self.currentIdChanged.connect(self._page_changed)
         self.profile = ProfilePage(self.state)
         self.journey = JourneyPage(self.state)
         self.touchpoints = TouchpointsPage(self.state)
@@ -59,6 +67,11 @@ class PlanWizard(QWizard):
             self.addPage(page)
         self.resize(SIZE)
         self._saving = False
+        self.pdf_path = ""
+        self._page_changed(self.currentId())
+
+    def _page_changed(self, page_id: int) -> None:
+        self.pdf_button.setVisible(self.page(page_id) is self.summary)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter that finishes editing a table or list cell stays with the cell; it must not also
@@ -76,8 +89,15 @@ class PlanWizard(QWizard):
     def cleanupPage(self, page_id: int) -> None:
         """Going Back keeps what was entered on the page being left (Qt's default resets it)."""
 
+    def save_with_pdf(self) -> None:
+        """Ask where to put the PDF, then save the plan and write its report there."""
+        path = ask_pdf_path(self)
+        if path:
+            self.pdf_path = path
+            self.accept()
+
     def accept(self) -> None:
-        """Save the plan with its tasks and rules; close once it is stored."""
+        """Save the plan with its tasks and rules (then its PDF when asked); close once stored."""
         if self._saving:
             return
         state = self.state
@@ -95,10 +115,13 @@ class PlanWizard(QWizard):
             self.ctx.status(_("Plan saved."))
             self.saved.emit(plan_id)
             super(PlanWizard, self).accept()
+            if self.pdf_path:
+                write_plan_pdf(self.parentWidget(), ws, plan_id, self.pdf_path)
 
         def failed(exc: Exception) -> None:
             self._saving = False
             self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+            self.pdf_path = ""
             show_failure(self, exc, None)
 
         run_op(
