@@ -226,8 +226,15 @@ class JourneyMapView(QGraphicsView):
             fill.setAlpha(235)
             painter.fillRect(band, fill)
             painter.setPen(QColor("#1d232b"))
-            align = Qt.AlignmentFlag.AlignVCenter | (
-                Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+            # Absolute: in a right-to-left painter a plain AlignRight would mean the left edge.
+            align = (
+                Qt.AlignmentFlag.AlignVCenter
+                | Qt.AlignmentFlag.AlignAbsolute
+                | (
+                    Qt.AlignmentFlag.AlignRight
+                    if self.isRightToLeft()
+                    else Qt.AlignmentFlag.AlignLeft
+                )
             )
             painter.drawText(
                 band.adjusted(10, 4, -10, -4),

@@ -130,7 +130,7 @@ class DashboardView(QWidget):
         self.friction_table.setObjectName("frictionTable")
         self.friction_table.setModel(self.friction)
         self.friction_table.setToolTip(_("Double-click to see the touchpoints behind a row"))
-        setup_table(self.friction_table, (34, 200, 130, 90, 80, 100), stretch=1)
+        setup_table(self.friction_table, (34, 260, 190, 110, 110, 130), stretch=1)
         self.friction_button = QPushButton(_("Show touchpoints"))
         self.friction_button.setEnabled(False)
         self.heatmap = Heatmap()
@@ -170,10 +170,10 @@ class DashboardView(QWidget):
         grid.addWidget(self.kpis, 0, 0, 1, 2)
         grid.addWidget(self.stages, 1, 0)
         grid.addWidget(funnel_box, 1, 1)
-        grid.addWidget(friction_box, 2, 0)
-        grid.addWidget(self.replies, 2, 1)
-        grid.addWidget(heat_box, 3, 0, 1, 2)
-        for row, height in ((1, 280), (2, 300), (3, 300)):
+        grid.addWidget(friction_box, 2, 0, 1, 2)
+        grid.addWidget(self.replies, 3, 0, 1, 2)
+        grid.addWidget(heat_box, 4, 0, 1, 2)
+        for row, height in ((1, 280), (2, 260), (4, 300)):
             grid.setRowMinimumHeight(row, height)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

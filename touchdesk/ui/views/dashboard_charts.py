@@ -24,6 +24,8 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from touchdesk.i18n import _
 from touchdesk.ui.language import qt_locale
 
+MIN_HEIGHT = 240
+ROW_HEIGHT = 16  # per bar, so long category lists keep readable names
 Series = tuple[str, str, Sequence[float]]  # (name, colour, one value per category)
 
 
@@ -34,7 +36,7 @@ class ChartBox(QWidget):
         super().__init__(parent)
         self.view = QChartView()
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setMinimumHeight(240)
+        self.view.setMinimumHeight(MIN_HEIGHT)
         self.empty = QLabel(empty_text)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #5b6673;")
@@ -64,6 +66,8 @@ class ChartBox(QWidget):
             self.stack.setCurrentWidget(self.empty)
             return
         rtl = self.isRightToLeft()
+        rows = len(categories) * (len(series) if not stacked else 1)
+        self.view.setMinimumHeight(max(MIN_HEIGHT, 90 + ROW_HEIGHT * rows))
         chart = QChart()
         chart.setLocalizeNumbers(True)
         chart.setLocale(qt_locale())

@@ -1,0 +1,103 @@
+"""Render the journey maps and the Dashboard for the docs, offscreen:
+``python -m touchdesk.ui.journeymap.screenshots docs``.
+
+For English and Persian it fills a throwaway database with demo data, opens the real main window
+and saves the busiest customer's journey map (``docs/journey-map[-fa].png``), the aggregate map
+(``docs/journey-map-aggregate[-fa].png``) and the Journey and Dashboard screens
+(``docs/screenshots/{journey,journey-customer,dashboard,dashboard-full}-{en,fa}.png``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from touchdesk.ui.screenshots import wait_until
+
+# Enough customers for the heatmap's cells to pass their minimum sample.
+CUSTOMERS = 4000
+
+
+def shoot(docs: Path, lang: str) -> list[Path]:
+    """Every picture of one language; returns the files written."""
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from touchdesk.data.demo import generate
+    from touchdesk.data.workspace import Workspace
+    from touchdesk.ui.app import Shell
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    home = tempfile.mkdtemp(prefix=f"touchdesk-maps-{lang}-")
+    os.environ["TOUCHDESK_HOME"] = home
+    ws = Workspace.open(Path(home) / "demo.sqlite3")
+    ws.set_setting("language", lang)
+    generate(ws, customers=CUSTOMERS, months=6, seed=11, locale=lang)
+    shell = Shell(app, ws)
+    window = shell.build()
+    window.resize(1280, 800)
+    window.show()
+    suffix = "-fa" if lang == "fa" else ""
+    written: list[Path] = []
+
+    def save(widget, path: Path) -> None:  # type: ignore[no-untyped-def]
+        QApplication.processEvents()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(path))
+        written.append(path)
+
+    customers = window.show_view("customers")
+    loaded = [customers.model.customer_at(i) for i in range(customers.model.rowCount())]  # type: ignore[attr-defined]
+    busiest = max((r for r in loaded if r), key=lambda r: len(ws.timeline(r.id, limit=60)))
+    customers.select_customer(busiest.id)  # type: ignore[attr-defined]
+    customers.splitter.setSizes([330, 950])  # type: ignore[attr-defined]
+    detail = customers.detail  # type: ignore[attr-defined]
+    detail.tabs.setCurrentWidget(detail.journey_map)
+    save(window, docs / "screenshots" / f"journey-customer-{lang}.png")
+    panel = detail.journey_map
+    panel.setParent(None)
+    panel.resize(1100, 420)
+    panel.show()
+    panel.view.rebuild()
+    save(panel, docs / f"journey-map{suffix}.png")
+    panel.close()
+
+    journey = window.show_view("journey")
+    wait_until(journey.is_loaded)  # type: ignore[attr-defined]
+    save(window, docs / "screenshots" / f"journey-{lang}.png")
+    save(journey.map, docs / f"journey-map-aggregate{suffix}.png")  # type: ignore[attr-defined]
+
+    window.resize(1280, 1300)
+    dashboard = window.show_view("dashboard")
+    wait_until(dashboard.is_loaded)  # type: ignore[attr-defined]
+    save(window, docs / "screenshots" / f"dashboard-{lang}.png")
+    body = dashboard.findChild(QScrollArea).widget()  # type: ignore[union-attr]
+    save(body, docs / "screenshots" / f"dashboard-full-{lang}.png")
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+    ws.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    docs = Path(argv[0] if argv else "docs")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from touchdesk.ui.app import load_fonts
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    del app
+    load_fonts()
+    for lang in ("en", "fa"):
+        for path in shoot(docs, lang):
+            print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
