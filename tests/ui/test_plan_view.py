@@ -12,46 +12,17 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from tests.helpers.factories import customer, touch
 from tests.ui.conftest import wait_idle
+from tests.ui.plan_helpers import CHOICES, make_plan, open_view, today
 from touchdesk import formatting
 from touchdesk.i18n import set_language
-from touchdesk.planner.records import PlanProfile, TaskDraft
-from touchdesk.planner.tasks import suggested_rules
 from touchdesk.ui.language import apply_qt_language
 from touchdesk.ui.views import plan_rules
-from touchdesk.ui.views.plan import PlanView
 from touchdesk.ui.wizard.describe import over_text
 from touchdesk.ui.wizard.wizard import PlanWizard
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
-CHOICES = {"point_of_sale": "full", "thank_you": "lean", "feedback_survey": "lean"}
 AT = dt.datetime(2026, 12, 1, 15, 30)
-
-
-def today() -> dt.date:
-    return formatting.to_local(formatting.utc_now()).date()
-
-
-def make_plan(ws, budget_cents: int = 30000, revises: int | None = None) -> int:  # type: ignore[no-untyped-def]
-    profile = PlanProfile("shop", 2, budget_cents, "USD", 30, ("after_purchase",))
-    suggestion = ws.evaluate_plan(profile, CHOICES)
-    d = today()
-    tasks = [
-        TaskDraft("Set up the card reader", d - dt.timedelta(days=3), "point_of_sale", "Sam"),
-        TaskDraft("Write the thank-you message", d + dt.timedelta(days=2), "thank_you", "Maryam"),
-        TaskDraft("Write the survey questions", d + dt.timedelta(days=10), "feedback_survey", ""),
-    ]
-    rules = suggested_rules(ws.planning_knowledge(), list(CHOICES))
-    return ws.save_plan(suggestion, tasks, rules, name="Spring", revises=revises)
-
-
-def open_view(qtbot, ctx) -> PlanView:  # type: ignore[no-untyped-def]
-    view = PlanView(ctx)
-    qtbot.addWidget(view)
-    view.resize(1100, 900)
-    view.show()
-    qtbot.waitUntil(view.is_loaded)
-    return view
 
 
 def reloaded(qtbot, view, action) -> None:  # type: ignore[no-untyped-def]

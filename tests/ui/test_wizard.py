@@ -12,26 +12,15 @@ from PySide6.QtWidgets import QApplication
 
 from tests.helpers.factories import customer, touch
 from tests.ui.conftest import type_text
-from tests.ui.wizard_helpers import click_next, edit_cell, replace_text, save
+from tests.ui.plan_helpers import click_next, edit_cell, open_wizard, replace_text, save
 from touchdesk.planner.records import PlanProfile, TaskDraft
 from touchdesk.planner.tasks import generate_tasks
 from touchdesk.ui.wizard.describe import over_text
 from touchdesk.ui.wizard.tasks_page import OWNER, TITLE
-from touchdesk.ui.wizard.wizard import PlanWizard
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 AT = dt.datetime(2026, 12, 1, 15, 30)  # naive UTC; the tests run with TZ=UTC
-
-
-def open_wizard(qtbot, ctx, previous=None) -> PlanWizard:  # type: ignore[no-untyped-def]
-    wizard = PlanWizard(ctx, previous)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    qtbot.waitExposed(wizard)
-    wizard.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
-    return wizard
 
 
 def fill_profile(qtbot, wizard) -> None:  # type: ignore[no-untyped-def]

@@ -9,24 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import type_text
-from tests.ui.wizard_helpers import click_back, click_next, edit_cell, replace_text, save
+from tests.ui.plan_helpers import click_back, click_next, edit_cell, open_wizard, replace_text, save
 from touchdesk import formatting
 from touchdesk.i18n import set_language
 from touchdesk.ui.language import apply_qt_language
 from touchdesk.ui.wizard.describe import over_text
-from touchdesk.ui.wizard.wizard import PlanWizard
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
-
-def open_wizard(qtbot, ctx, previous=None) -> PlanWizard:  # type: ignore[no-untyped-def]
-    wizard = PlanWizard(ctx, previous)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    qtbot.waitExposed(wizard)
-    wizard.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
-    return wizard
 
 
 def first_plan(qtbot, ctx, budget: str = "300") -> int:  # type: ignore[no-untyped-def]
