@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -145,8 +145,14 @@ class ReportDocument:
 
     # --- building -------------------------------------------------------------------------------
 
-    def build(self, out: str | Path | IO[bytes] | None = None) -> bytes:
-        """Lay out the story and write the PDF to ``out`` (a path or binary file); returns the bytes."""
+    def build(
+        self,
+        out: str | Path | IO[bytes] | None = None,
+        on_page: Callable[[int], None] | None = None,
+    ) -> bytes:
+        """Lay out the story and write the PDF to ``out`` (a path or binary file); returns the bytes.
+
+        ``on_page(n)`` is called as each page is laid out (progress); it may raise to cancel."""
         buffer = io.BytesIO()
         frame = Frame(
             MARGIN,

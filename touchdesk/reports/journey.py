@@ -7,6 +7,7 @@ touchpoint with its note, and open follow-ups.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import IO, Any
 
@@ -148,7 +149,11 @@ def build_model(
     )
 
 
-def render(model: JourneyModel, out: str | IO[bytes] | None = None) -> bytes:
+def render(
+    model: JourneyModel,
+    out: str | IO[bytes] | None = None,
+    on_page: Callable[[int], None] | None = None,
+) -> bytes:
     """Draw the journey summary PDF of ``model`` in the current language."""
     from touchdesk.reports import charts
     from touchdesk.reports.base import ReportDocument
@@ -245,7 +250,7 @@ def render(model: JourneyModel, out: str | IO[bytes] | None = None) -> bytes:
         )
     else:
         doc.empty(_("No open follow-ups."))
-    return doc.build(out)
+    return doc.build(out, on_page)
 
 
 def _outcome_text(e: JourneyEvent) -> str:

@@ -6,6 +6,7 @@ The story is drawn only from a ``MonthlyModel`` (``monthly_model.build_model``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import IO
 
 from touchdesk import formatting as f
@@ -29,7 +30,11 @@ def _share(value: float | None) -> str:
     return "—" if value is None else f.format_percent(value)
 
 
-def render(model: MonthlyModel, out: str | IO[bytes] | None = None) -> bytes:
+def render(
+    model: MonthlyModel,
+    out: str | IO[bytes] | None = None,
+    on_page: Callable[[int], None] | None = None,
+) -> bytes:
     """Draw the monthly report PDF of ``model`` in the current language."""
     from touchdesk.reports import charts
     from touchdesk.reports.base import ReportDocument
@@ -380,7 +385,7 @@ def render(model: MonthlyModel, out: str | IO[bytes] | None = None) -> bytes:
             ],
             compact=True,
         )
-    return doc.build(out)
+    return doc.build(out, on_page)
 
 
 def _attention(

@@ -6,6 +6,7 @@ to consider, and the totals against budget and hours. ``build_model`` reads a sa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -124,7 +125,11 @@ def build_model(
     return PlanModel(ws.setting("business_name") or "", made_at or utc_now(), data)
 
 
-def render(model: PlanModel, out: str | IO[bytes] | None = None) -> bytes:
+def render(
+    model: PlanModel,
+    out: str | IO[bytes] | None = None,
+    on_page: Callable[[int], None] | None = None,
+) -> bytes:
     """Draw the plan report PDF of ``model`` in the current language."""
     from touchdesk.reports.base import ReportDocument
     from touchdesk.reports.flow import Column
@@ -259,7 +264,7 @@ def render(model: PlanModel, out: str | IO[bytes] | None = None) -> bytes:
         )
     else:
         doc.empty(_("No tools suggested."))
-    return doc.build(out)
+    return doc.build(out, on_page)
 
 
 def model_label(data: dict[str, Any], key: str) -> str:
