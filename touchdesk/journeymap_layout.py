@@ -34,14 +34,14 @@ EMOTION_REACH = 0.35
 def shown_outcome(outcome: str, resolution: str | None) -> str:
     """The outcome a point is coloured by: a resolved decision shows which way it went."""
     if outcome == "decision" and resolution in RESOLVED_EMOTION:
-        return resolution  # type: ignore[return-value]
+        return resolution
     return outcome
 
 
 def emotion(outcome: str, resolution: str | None) -> float:
     """The emotion value of a touchpoint, −1..+1 (see the module docstring)."""
     if outcome == "decision" and resolution in RESOLVED_EMOTION:
-        return RESOLVED_EMOTION[resolution]  # type: ignore[index]
+        return RESOLVED_EMOTION[resolution]
     return EMOTION.get(outcome, 0.0)
 
 
