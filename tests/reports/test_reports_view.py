@@ -44,6 +44,8 @@ def test_journey_summary_is_made_previewed_saved_and_printed(view, workspace, qt
     assert view.generate.isEnabled() and view.save.isEnabled()
     assert len(_pages(view)) == view.pages >= 1
     assert not _pages(view)[0].pixmap().isNull()
+    view.preview_layout.activate()
+    assert view.preview.minimumSizeHint().height() >= sum(p.height() for p in _pages(view))
     target = tmp_path / "saved.pdf"
     view.save_to(target)
     text = PdfReader(target).pages[-1].extract_text() + PdfReader(target).pages[0].extract_text()

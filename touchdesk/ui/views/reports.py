@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -136,6 +137,8 @@ class ReportsView(QWidget):
         self.preview = QWidget()
         self.preview_layout = QVBoxLayout(self.preview)
         self.preview_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        # The pages' full height, so the area scrolls instead of squeezing them together.
+        self.preview_layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.preview)
@@ -249,8 +252,9 @@ class ReportsView(QWidget):
                 item.widget().deleteLater()
         for image in images:
             page = QLabel()
-            page.setPixmap(QPixmap.fromImage(image))
-            page.setFrameShape(QLabel.Shape.Box)
+            pixmap = QPixmap.fromImage(image)
+            page.setPixmap(pixmap)
+            page.setFixedSize(pixmap.size())  # a page keeps its shape; the area scrolls
             self.preview_layout.addWidget(page)
         if self.pages > len(images):
             note = _("Showing {shown} of {total} pages; open the report in the viewer to see all.")
