@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -271,7 +271,7 @@ class PlanView(QWidget):
 
     # --- versions and the wizard -----------------------------------------------------------------
 
-    def _show_version(self, index) -> None:  # type: ignore[no-untyped-def]
+    def _show_version(self, index: QModelIndex) -> None:
         row = self.versions.row_at(index.row()) if index.isValid() else None
         if row is not None:
             self.shown_id = None if row.active else row.id

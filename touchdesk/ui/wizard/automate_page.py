@@ -61,14 +61,14 @@ class AutomatePage(QWizardPage):
         self._show_tools(chosen)
         if self.state.rules_for == chosen:
             return
-        switches = {d.source: self.is_enabled(i) for i, d in enumerate(self.drafts)}
+        switches = {d.source: self.is_enabled(i) for i, d in enumerate(self.drafts) if d.source}
         first = self.state.rules_for is None
         self.state.rules_for = chosen
         drafts = suggested_rules(self.state.knowledge, chosen)
         if first and self.state.previous is not None:
             # A revision keeps each rule as it was edited and switched in the previous version.
             earlier = {r.source: r.as_draft() for r in self.state.previous.rules if r.source}
-            drafts = [earlier.get(d.source, d) for d in drafts]
+            drafts = [earlier.get(d.source or "", d) for d in drafts]
         label = self.state.ws.touchpoint_label
         self.rules.clear()
         self.drafts = drafts
@@ -76,7 +76,7 @@ class AutomatePage(QWizardPage):
             item = QListWidgetItem(f"{draft.name}\n{rule_when(draft, label)}: {rule_then(draft)}")
             item.setData(INDEX, i)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            on = switches.get(draft.source, draft.enabled)
+            on = switches.get(draft.source, draft.enabled) if draft.source else draft.enabled
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.rules.addItem(item)
         self.rules.setVisible(bool(drafts))

@@ -76,8 +76,8 @@ class JourneyPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(add_row)
-        self.up.clicked.connect(lambda: self.move(-1))
-        self.down.clicked.connect(lambda: self.move(1))
+        self.up.clicked.connect(lambda: self.move_step(-1))
+        self.down.clicked.connect(lambda: self.move_step(1))
         self.rename.clicked.connect(self._rename)
         self.remove.clicked.connect(self.remove_current)
         self.add.clicked.connect(self.add_step)
@@ -101,7 +101,9 @@ class JourneyPage(QWizardPage):
         self.steps.clear()
         for step in steps:
             self._append(step)
-        self.steps.setCurrentItem(self.steps.topLevelItem(0))
+        first = self.steps.topLevelItem(0)
+        if first is not None:
+            self.steps.setCurrentItem(first)
         self.state.steps_for = profile.business
 
     def _append(self, step: JourneyStep) -> QTreeWidgetItem:
@@ -112,21 +114,31 @@ class JourneyPage(QWizardPage):
         self.steps.addTopLevelItem(item)
         return item
 
+    def _items(self) -> list[QTreeWidgetItem]:
+        items = (self.steps.topLevelItem(i) for i in range(self.steps.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
+    def _current_row(self) -> int:
+        item = self.steps.currentItem()
+        return -1 if item is None else self.steps.indexOfTopLevelItem(item)
+
     def current_steps(self) -> list[JourneyStep]:
         result = []
-        for i in range(self.steps.topLevelItemCount()):
-            item = self.steps.topLevelItem(i)
+        for item in self._items():
             name = item.text(0).strip()
             if name:
                 result.append(JourneyStep(item.data(0, KEY), item.data(0, STAGE), name))
         return result
 
-    def move(self, delta: int) -> None:
-        row = self.steps.indexOfTopLevelItem(self.steps.currentItem())
+    def move_step(self, delta: int) -> None:
+        """Move the selected step up (-1) or down (+1)."""
+        row = self._current_row()
         target = row + delta
         if row < 0 or not 0 <= target < self.steps.topLevelItemCount():
             return
         item = self.steps.takeTopLevelItem(row)
+        if item is None:
+            return
         self.steps.insertTopLevelItem(target, item)
         self.steps.setCurrentItem(item)
 
@@ -136,7 +148,7 @@ class JourneyPage(QWizardPage):
             self.steps.editItem(item, 0)
 
     def remove_current(self) -> None:
-        row = self.steps.indexOfTopLevelItem(self.steps.currentItem())
+        row = self._current_row()
         if row >= 0:
             self.steps.takeTopLevelItem(row)
             self.completeChanged.emit()
@@ -145,9 +157,7 @@ class JourneyPage(QWizardPage):
         name = self.new_name.text().strip()
         if not name:
             return
-        keys = {
-            self.steps.topLevelItem(i).data(0, KEY) for i in range(self.steps.topLevelItemCount())
-        }
+        keys = {item.data(0, KEY) for item in self._items()}
         while f"own_{self._custom}" in keys:
             self._custom += 1
         item = self._append(

@@ -71,8 +71,8 @@ def shoot_wizard(ctx: AppContext, window: QMainWindow | None, folder: Path) -> l
     wait_until(lambda: wizard.state.saved_plan_id is not None)
     if window is not None and hasattr(window, "show_view"):
         view = window.show_view("plan")
-        view.refresh()  # type: ignore[attr-defined]
-        wait_until(lambda: view.data is not None and view.data.detail is not None)  # type: ignore[attr-defined]
+        view.refresh()
+        wait_until(lambda: view.data is not None and view.data.detail is not None)
         save(window, "plan")
     return written
 

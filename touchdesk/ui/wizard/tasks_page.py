@@ -171,24 +171,29 @@ class TasksPage(QWizardPage):
         """The tasks as shown (edits included), in table order."""
         result = []
         for row in range(self.table.rowCount()):
-            title = self.table.item(row, TITLE).text().strip()
+            title = self._cell(row, TITLE).text().strip()
             if not title:
                 continue
             result.append(
                 TaskDraft(
                     title,
-                    dt.date.fromordinal(self.table.item(row, DUE).data(VALUE)),
-                    self.table.item(row, TOUCHPOINT).data(VALUE),
-                    self.table.item(row, OWNER).text().strip(),
+                    dt.date.fromordinal(self._cell(row, DUE).data(VALUE)),
+                    self._cell(row, TOUCHPOINT).data(VALUE),
+                    self._cell(row, OWNER).text().strip(),
                 )
             )
         return result
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.table.item(row, column)
+        assert item is not None  # every cell gets an item in _append
+        return item
 
     def add_task(self) -> None:
         """A new task a week from today for the selected task's touchpoint, its title selected
         for typing over (F2)."""
         current = self.table.currentRow()
-        touchpoint = self.table.item(current, TOUCHPOINT).data(VALUE) if current >= 0 else None
+        touchpoint = self._cell(current, TOUCHPOINT).data(VALUE) if current >= 0 else None
         owner = self.state.owners[0] if self.state.owners else ""
         due = self.state.today + dt.timedelta(days=NEW_TASK_DAYS)
         row = self._append(TaskDraft(_("New task"), due, touchpoint, owner))

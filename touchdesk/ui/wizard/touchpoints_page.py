@@ -121,8 +121,9 @@ class TouchpointsPage(QWizardPage):
                 self._add_row(group, key)
             group.setExpanded(True)
         first = self.tree.topLevelItem(0)
-        if first is not None and first.childCount():
-            self.tree.setCurrentItem(first.child(0))
+        child = first.child(0) if first is not None else None
+        if child is not None:
+            self.tree.setCurrentItem(child)
 
     def _add_row(self, group: QTreeWidgetItem, key: str) -> None:
         tp = self.state.knowledge.touchpoints[key]
