@@ -12,7 +12,15 @@ from PySide6.QtWidgets import QApplication
 
 from tests.helpers.factories import customer, touch
 from tests.ui.conftest import type_text
-from tests.ui.plan_helpers import click_next, edit_cell, open_wizard, replace_text, save
+from tests.ui.plan_helpers import (
+    click_back,
+    click_next,
+    edit_cell,
+    open_wizard,
+    replace_text,
+    save,
+)
+from touchdesk.catalog import stage_label
 from touchdesk.planner.records import PlanProfile, TaskDraft
 from touchdesk.planner.tasks import generate_tasks
 from touchdesk.ui.wizard.describe import over_text
@@ -212,3 +220,34 @@ def test_walk_the_whole_wizard_and_save(ctx, workspace, qtbot):  # type: ignore[
     assert (dt.datetime(2026, 12, 2, 9, 0), "Send a thank-you note") in created
     assert (dt.datetime(2026, 12, 15, 9, 0), "Ask for feedback on the purchase") in created
     assert automate.drafts[off].title not in {t for _d, t in created}
+
+
+def test_what_cannot_fit_is_said_in_words(ctx, workspace, qtbot):  # type: ignore[no-untyped-def]
+    wizard = open_wizard(qtbot, ctx)
+    page = wizard.profile
+    qtbot.keyClicks(page.budget, "0")
+    replace_text(qtbot, page.hours, "0")
+    click_next(qtbot, wizard)
+    click_next(qtbot, wizard)
+    tp = wizard.touchpoints
+    assert wizard.state.choices == {}
+    assert tp.coverage.text() == (
+        "Nothing fits yet: raise the budget or the hours, or choose touchpoints by hand."
+    )
+    assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()
+
+    click_back(qtbot, wizard)
+    click_back(qtbot, wizard)
+    replace_text(qtbot, page.hours, "3")
+    for check in page.stages.values():
+        check.setChecked(True)
+    click_next(qtbot, wizard)
+    click_next(qtbot, wizard)
+    best = workspace.suggest_plan(wizard.state.planned_profile())
+    assert best.uncovered_stages  # three hours cannot reach every stage
+    assert tp.coverage.text() == (
+        "No touchpoint yet for a stage you marked: "
+        + ", ".join(stage_label(s) for s in best.uncovered_stages)
+        + " — the budget and hours cannot cover it"
+    )
+    assert wizard.button(wizard.WizardButton.NextButton).isEnabled()

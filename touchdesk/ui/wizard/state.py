@@ -40,6 +40,7 @@ class WizardState:
     choices_for: Any = None
     suggestion: PlanSuggestion | None = None
     recommended: dict[str, str] = field(default_factory=dict)
+    recommended_uncovered: tuple[str, ...] = ()
     tasks: list[TaskDraft] = field(default_factory=list)
     tasks_for: Any = None
     rules: list[RuleDraft] = field(default_factory=list)

@@ -23,7 +23,7 @@ from touchdesk.catalog import stage_label
 from touchdesk.formatting import format_int
 from touchdesk.i18n import _, ngettext
 from touchdesk.planner.journeys import touchpoints_for_step
-from touchdesk.planner.records import VERSIONS, PlanSuggestion
+from touchdesk.planner.records import VERSIONS, PlanProfile, PlanSuggestion
 from touchdesk.ui.wizard.bars import TotalsBars
 from touchdesk.ui.wizard.costs import CostEditor
 from touchdesk.ui.wizard.describe import cost_and_hours, join_names, version_label
@@ -82,7 +82,7 @@ class TouchpointsPage(QWizardPage):
         profile = self.state.planned_profile()
         if self.state.choices_for == profile:
             return
-        self.state.recommended = self.state.ws.suggest_plan(profile).choices
+        self._suggest(profile)
         previous = self.state.previous
         if self.state.choices_for is None and previous is not None:
             known = self.state.knowledge.touchpoints
@@ -154,8 +154,13 @@ class TouchpointsPage(QWizardPage):
 
     def costs_changed(self) -> None:
         """A corrected cost changes what is recommended too."""
-        self.state.recommended = self.state.ws.suggest_plan(self.state.planned_profile()).choices
+        self._suggest(self.state.planned_profile())
         self.refresh()
+
+    def _suggest(self, profile: PlanProfile) -> None:
+        best = self.state.ws.suggest_plan(profile)
+        self.state.recommended = best.choices
+        self.state.recommended_uncovered = best.uncovered_stages
 
     def refresh(self) -> PlanSuggestion:
         """Re-evaluate the current choices and show totals, versions, costs and reasons."""
@@ -168,12 +173,18 @@ class TouchpointsPage(QWizardPage):
             profile.hours,
             profile.currency,
         )
-        if suggestion.uncovered_stages:
+        if not suggestion.chosen:
             self.coverage.setText(
-                _("No touchpoint yet for a stage you marked: {stages}").format(
-                    stages=join_names(stage_label(s) for s in suggestion.uncovered_stages)
-                )
+                _("Nothing fits yet: raise the budget or the hours, or choose touchpoints by hand.")
             )
+            self.coverage.setStyleSheet("color: #b00020;")
+        elif suggestion.uncovered_stages:
+            text = _("No touchpoint yet for a stage you marked: {stages}").format(
+                stages=join_names(stage_label(s) for s in suggestion.uncovered_stages)
+            )
+            if set(suggestion.uncovered_stages) <= set(self.state.recommended_uncovered):
+                text += " — " + _("the budget and hours cannot cover it")
+            self.coverage.setText(text)
             self.coverage.setStyleSheet("color: #b00020;")
         else:
             self.coverage.setText(
