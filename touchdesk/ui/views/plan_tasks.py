@@ -19,6 +19,7 @@ from touchdesk.ui.widgets.tables import ROW_HEIGHT, setup_table
 LATE = QColor("#b00020")
 DONE = QColor("#2e9d4f")
 MAX_ROWS = 10
+OWNER = 3  # column
 
 
 def fit_rows(table: QTableView, rows: int) -> None:
@@ -68,6 +69,7 @@ class TasksSection(QGroupBox):
         selected = self.selected()
         tasks = [t for t in detail.tasks if t.followup_id is not None or t.done_at is not None]
         self.model.set_rows(tasks)
+        self.table.setColumnHidden(OWNER, not any(t.owner for t in tasks))
         fit_rows(self.table, len(tasks))
         self.setTitle(
             _("Tasks: {done} done, {due} due, {overdue} overdue").format(
