@@ -89,6 +89,21 @@ class PlanWizard(QWizard):
     def cleanupPage(self, page_id: int) -> None:
         """Going Back keeps what was entered on the page being left (Qt's default resets it)."""
 
+    def _lock(self, saving: bool) -> None:
+        """While the plan is being stored, nothing can finish, cancel or go back."""
+        for which in (
+            QWizard.WizardButton.FinishButton,
+            QWizard.WizardButton.CancelButton,
+            QWizard.WizardButton.BackButton,
+            QWizard.WizardButton.CustomButton1,
+        ):
+            self.button(which).setEnabled(not saving)
+
+    def reject(self) -> None:
+        """Escape or Cancel closes the wizard, except while the plan is being stored."""
+        if not self._saving:
+            super().reject()
+
     def save_with_pdf(self) -> None:
         """Ask where to put the PDF, then save the plan and write its report there."""
         path = ask_pdf_path(self)
@@ -107,7 +122,7 @@ class PlanWizard(QWizard):
         revises = state.previous.id if state.previous else None
         ws = state.ws
         self._saving = True
-        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self._lock(True)
 
         def done(plan_id: int) -> None:
             self._saving = False
@@ -120,7 +135,7 @@ class PlanWizard(QWizard):
 
         def failed(exc: Exception) -> None:
             self._saving = False
-            self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+            self._lock(False)
             self.pdf_path = ""
             show_failure(self, exc, None)
 
