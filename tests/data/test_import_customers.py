@@ -182,3 +182,15 @@ def test_a_fixed_rejected_file_imports_again_without_a_stray_reason_column(
     )
     report = workspace.import_customers(rejected)
     assert (report.imported, report.rejected, report.unknown_columns) == (1, [], [])
+
+
+def test_rejected_rows_keep_the_semicolons_of_their_source(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    source = fixture_copy(tmp_path, "customers_semicolon_bom.csv")
+    workspace.import_customers(source)
+    rejected = source.with_name("customers_semicolon_bom.csv.rejected.csv")
+    assert rejected.read_text("utf-8-sig").splitlines() == [
+        "name;email;phone;tags;city;reason",
+        "Omid;omid@example;;;;email: not a valid e-mail address: omid@example",
+    ]

@@ -4,7 +4,8 @@ The rules, in one place so import and export cannot drift apart:
 
 - Encoding: files are written as UTF-8 *with* a byte-order mark, because Excel only recognises
   UTF-8 (and so Persian text) when the mark is there; files are read as UTF-8 with or without it.
-- Delimiter: files are written with commas; on reading, the header line decides between comma and
+- Delimiter: files are written with commas (the rejected rows of an import keep the delimiter
+  of their source); on reading, the header line decides between comma and
   semicolon (Excel writes semicolons in locales whose decimal mark is a comma).
 - Rows are numbered as a spreadsheet shows them: the header is row 1, the first record row 2, and
   a record with a multi-line cell is still one row.
@@ -147,10 +148,10 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         raise
 
 
-def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
-    """A CSV document (UTF-8 with BOM, commas, CRLF) with every cell neutralised."""
+def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[str]], delimiter: str = ",") -> bytes:
+    """A CSV document (UTF-8 with BOM, CRLF) with every cell neutralised."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([neutralize(h) for h in headers])
     for row in rows:
         writer.writerow([neutralize(cell) for cell in row])
@@ -158,10 +159,14 @@ def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
 
 
 def write_csv(
-    path: str | os.PathLike[str], headers: Sequence[str], rows: Iterable[Sequence[str]]
+    path: str | os.PathLike[str],
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    delimiter: str = ",",
 ) -> None:
-    """Write a CSV file atomically in the house format (see the module docstring)."""
-    write_atomic(path, csv_bytes(headers, rows))
+    """Write a CSV file atomically in the house format (see the module docstring); the rejected
+    rows of an import keep the delimiter of their source file."""
+    write_atomic(path, csv_bytes(headers, rows, delimiter))
 
 
 def rejected_path(path: str | os.PathLike[str]) -> Path:

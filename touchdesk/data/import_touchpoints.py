@@ -362,4 +362,5 @@ def import_touchpoints(
         source=path,
         dry_run=dry_run,
         committed=committed,
+        delimiter=table.delimiter,
     )

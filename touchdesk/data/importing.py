@@ -105,6 +105,7 @@ class Outcome:
         source: str | os.PathLike[str],
         dry_run: bool,
         committed: bool,
+        delimiter: str = ",",
     ) -> ImportReport:
         """The final report; writes the rejected rows beside the source unless it is a dry run."""
         rejected_file = None
@@ -125,7 +126,7 @@ class Outcome:
                 for _row, cells, reason in self.rejected_cells
             ]
             headers = [reject_headers[i] for i in keep]
-            csvfile.write_csv(target, [*headers, "reason"], rows)
+            csvfile.write_csv(target, [*headers, "reason"], rows, delimiter)
             rejected_file = str(target)
         return ImportReport(
             imported=self.imported,
@@ -207,6 +208,7 @@ def import_customer_records(
     unknown: list[str],
     dry_run: bool = False,
     strict: bool = False,
+    delimiter: str = ",",
 ) -> ImportReport:
     """Check and store customers in one transaction; see the module docstring for the rules."""
     region = ws.setting("phone_region") or None
@@ -249,6 +251,7 @@ def import_customer_records(
         source=source,
         dry_run=dry_run,
         committed=committed,
+        delimiter=delimiter,
     )
 
 
@@ -284,4 +287,5 @@ def import_customers(
         unknown=columns.unknown,
         dry_run=dry_run,
         strict=strict,
+        delimiter=table.delimiter,
     )
