@@ -3,6 +3,8 @@ template for the kind of business; the owner adds, removes, reorders and renames
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -11,6 +13,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -20,12 +24,21 @@ from PySide6.QtWidgets import (
 
 from touchdesk.catalog import STAGES, stage_label
 from touchdesk.i18n import _
+from touchdesk.planner.journeys import touchpoints_for_step
 from touchdesk.planner.records import JourneyStep
+from touchdesk.ui.wizard.describe import join_names
 from touchdesk.ui.wizard.keys import on_enter
 from touchdesk.ui.wizard.state import WizardState
 
 KEY = Qt.ItemDataRole.UserRole
 STAGE = Qt.ItemDataRole.UserRole + 1
+
+
+class ReadOnlyDelegate(QStyledItemDelegate):
+    """Keeps a column from being edited (only a step's name is)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Any) -> None:  # type: ignore[override]
+        return None
 
 
 class JourneyPage(QWizardPage):
@@ -41,9 +54,14 @@ class JourneyPage(QWizardPage):
         )
         self.steps = QTreeWidget()
         self.steps.setObjectName("journeySteps")
-        self.steps.setHeaderLabels([_("Step"), _("Stage")])
+        self.steps.setHeaderLabels([_("Step"), _("Stage"), _("Touchpoints that serve it")])
         self.steps.setRootIsDecorated(False)
-        self.steps.setColumnWidth(0, 420)
+        self.steps.setColumnWidth(0, 380)
+        self.steps.setColumnWidth(1, 140)
+        self.steps.setStyleSheet("QTreeWidget::item { padding: 3px 0; }")
+        read_only = ReadOnlyDelegate(self.steps)
+        self.steps.setItemDelegateForColumn(1, read_only)
+        self.steps.setItemDelegateForColumn(2, read_only)
         self.steps.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -107,7 +125,12 @@ class JourneyPage(QWizardPage):
         self.state.steps_for = profile.business
 
     def _append(self, step: JourneyStep) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([step.name, stage_label(step.stage)])
+        knowledge = self.state.knowledge
+        served = join_names(
+            knowledge.touchpoints[k].name.text for k in touchpoints_for_step(knowledge, step)
+        )
+        item = QTreeWidgetItem([step.name, stage_label(step.stage), served])
+        item.setToolTip(2, served)
         item.setData(0, KEY, step.key)
         item.setData(0, STAGE, step.stage)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
