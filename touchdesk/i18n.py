@@ -53,6 +53,12 @@ def _mtime(path: resources.abc.Traversable) -> float:
         return 0.0
 
 
+def translation_for(lang: str) -> gettext.NullTranslations:
+    """The catalog of ``lang`` without switching the current language (e.g. to accept Persian
+    names in an import while the app is in English)."""
+    return _load(lang)
+
+
 def compile_po(data: bytes) -> bytes:
     """Compile the bytes of a ``.po`` file into the bytes of a ``.mo`` file (Babel)."""
     from babel.messages.mofile import write_mo

@@ -41,13 +41,22 @@ def _steps(folder: Path) -> list[tuple[str, Callable[[], None]]]:
         with Workspace.open(db) as ws:
             cid = ws.find_customers(limit=1)[0].id
             before = len(ws.timeline(cid))
-            ws.log_touchpoint(TouchpointInput(cid, "point_of_sale", "in_person", "positive", amount_cents=125_00))
+            ws.log_touchpoint(
+                TouchpointInput(cid, "point_of_sale", "in_person", "positive", amount_cents=125_00)
+            )
             if len(ws.timeline(cid)) != before + 1:
                 raise RuntimeError("the logged touchpoint is not in the timeline")
 
     def reports() -> None:
+        import datetime as dt
+
+        month = dt.date.today().strftime("%Y-%m")
         for lang in ("en", "fa"):
-            for name, extra in (("monthly", ["--appendix"]), ("journey", ["--customer", "1"]), ("plan", [])):
+            for name, extra in (
+                ("monthly", ["--month", month, "--appendix"]),
+                ("journey", ["--customer", "1"]),
+                ("plan", []),
+            ):
                 out = folder / f"{name}-{lang}.pdf"
                 _cli("--db", db, "report", name, *extra, "--lang", lang, "--out", str(out))
                 if out.stat().st_size < 1000 or not out.read_bytes().startswith(b"%PDF"):
@@ -57,10 +66,47 @@ def _steps(folder: Path) -> list[tuple[str, Callable[[], None]]]:
         _cli("--db", db, "--exit-after-startup")
 
     return [
-        ("create a database and load demo data", lambda: _cli("--db", db, "demo", "--customers", "60", "--months", "3", "--seed", "7")),
+        (
+            "create a database and load demo data",
+            lambda: _cli("--db", db, "demo", "--customers", "60", "--months", "3", "--seed", "7"),
+        ),
         ("log a touchpoint", log_touchpoint),
-        ("run the planning optimizer", lambda: _cli("--db", db, "plan", "suggest", "--business", "shop", "--team", "1", "--budget", "800", "--hours", "40", "--json")),
-        ("save a plan", lambda: _cli("--db", db, "plan", "save", "--business", "shop", "--team", "1", "--budget", "800", "--hours", "40")),
+        (
+            "run the planning optimizer",
+            lambda: _cli(
+                "--db",
+                db,
+                "plan",
+                "suggest",
+                "--business",
+                "shop",
+                "--team",
+                "1",
+                "--budget",
+                "800",
+                "--hours",
+                "40",
+                "--json",
+            ),
+        ),
+        (
+            "save a plan",
+            lambda: _cli(
+                "--db",
+                db,
+                "plan",
+                "suggest",
+                "--business",
+                "shop",
+                "--team",
+                "1",
+                "--budget",
+                "800",
+                "--hours",
+                "40",
+                "--save",
+            ),
+        ),
         ("write every report in English and Persian", reports),
         ("open the main window", window),
     ]

@@ -16,6 +16,7 @@ from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from touchdesk.data import search
+from touchdesk.data.customers import tag_key
 from touchdesk.data.models import Base, Customer, CustomerEmail, CustomerPhone, Tag, customer_tags
 from touchdesk.data.records import CustomerInput
 
@@ -25,10 +26,7 @@ def _table(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
 
-def _tag_key(name: str) -> str:
-    """Tags match regardless of Latin case, as ``customers`` matches them with SQLite's ``lower``
-    (which folds ASCII only); an exact name always wins, so exported tags come back unchanged."""
-    return name.lower() if name.isascii() else name
+_tag_key = tag_key  # an exact name always wins, so exported tags come back unchanged
 
 
 class CustomerWriter:

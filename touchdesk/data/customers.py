@@ -95,22 +95,31 @@ def validate(
     return cleaned, phones, emails
 
 
+def tag_key(name: str) -> str:
+    """How tags are matched: Latin letters regardless of case, anything else exactly (the same
+    rule the bulk writer uses, and never looser than the unique index on the name)."""
+    return name.lower() if name.isascii() else name
+
+
 def _tags(session: Session, names: list[str] | tuple[str, ...]) -> list[Tag]:
     if not names:
         return []
-    existing = {
-        t.name.casefold(): t
-        for t in session.scalars(
-            select(Tag).where(func.lower(Tag.name).in_([n.lower() for n in names]))
-        )
-    }
+    ascii_keys = [tag_key(n) for n in names if n.isascii()]
+    rows = session.scalars(
+        select(Tag).where(or_(Tag.name.in_(list(names)), func.lower(Tag.name).in_(ascii_keys)))
+    )
+    existing: dict[str, Tag] = {}
+    for tag in rows:
+        existing[tag.name] = tag
+        existing.setdefault(tag_key(tag.name), tag)
     result = []
     for name in names:
-        tag = existing.get(name.casefold())
+        tag = existing.get(name) or existing.get(tag_key(name))
         if tag is None:
             tag = Tag(name=name)
             session.add(tag)
-            existing[name.casefold()] = tag
+            existing[name] = tag
+            existing.setdefault(tag_key(name), tag)
         result.append(tag)
     return result
 

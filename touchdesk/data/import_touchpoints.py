@@ -57,7 +57,7 @@ TOUCHPOINT_COLUMNS = (
 @cache
 def _term_names(kind: str, lang: str) -> dict[str, str]:
     """Folded key, English name, Persian name and shown name of each term → its key."""
-    persian = i18n._load("fa")  # the Persian names whatever the language shown
+    persian = i18n.translation_for("fa")  # the Persian names whatever the language shown
     names: dict[str, str] = {}
     for term in catalog.terms(kind):
         for name in (term.key, term.name, persian.gettext(term.name), term.label):
