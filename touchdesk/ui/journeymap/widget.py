@@ -98,7 +98,7 @@ class JourneyMapView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setMinimumHeight(int(LANE_H * 4 + AXIS_H + 24))
+        self.setMinimumHeight(150)  # scrolls vertically when squeezed
         self.map = customer_map([])
         self._events: list[MapEvent] = []
         self._label: Callable[[str], str] = lambda key: key
