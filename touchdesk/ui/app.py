@@ -11,17 +11,22 @@ import argparse
 import logging
 import sys
 import time
+from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from touchdesk import APP_NAME, i18n
 from touchdesk.data.workspace import Workspace
 from touchdesk.i18n import _
+from touchdesk.paths import default_db_location
 from touchdesk.ui.context import AppContext
 from touchdesk.ui.language import apply_language, apply_qt_language
 from touchdesk.ui.mainwindow import MainWindow
+from touchdesk.ui.operations import run_in_background
 
 log = logging.getLogger(__name__)
 EXIT_AFTER_STARTUP = "--exit-after-startup"
@@ -53,6 +58,8 @@ class Shell:
         self.ctx = AppContext(ws)
         self.ctx.relocalize = self.relocalize
         self.window: MainWindow | None = None
+        # Helpers living as long as the app (single-instance server, backup scheduler).
+        self.services: list[QObject] = []
 
     def apply_language(self) -> None:
         lang = apply_language(self.app, self.ws)
@@ -75,7 +82,70 @@ class Shell:
     def build(self) -> MainWindow:
         self.apply_language()
         self.window = MainWindow(self.ctx)
+        if self.ws.db.path is not None:
+            self.window.add_file_action(_("&Backups…"), self.open_backups)
         return self.window
+
+    def open_backups(self) -> None:
+        from touchdesk.ui.safety import BackupsDialog
+
+        path = self.ws.db.path
+        assert path is not None
+        dialog = BackupsDialog(path, self.restore_backup, parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def restore_backup(self, backup_path: Path) -> None:
+        """Replace the database with a backup (the backup module keeps a safety copy)."""
+        from touchdesk.data import backup
+
+        path = self.ws.db.path
+        assert path is not None
+        self.reopen(lambda: backup.restore(path, backup_path))
+
+    def reopen(self, change: Callable[[], object]) -> None:
+        """Close the database, let ``change`` replace the file, open it again and rebuild the
+        window on it (the database is reopened even when ``change`` fails)."""
+        old = self.window
+        if old is not None:
+            old.save_state()
+        QThreadPool.globalInstance().waitForDone()
+        location = self.ws.location
+        self.ws.close()
+        try:
+            change()
+        finally:
+            self.ws = Workspace.open(location)
+            self.ctx = AppContext(self.ws)
+            self.ctx.relocalize = self.relocalize
+            window = self.build()
+            window.show()
+            if old is not None:
+                old.hide()
+                old.deleteLater()
+
+    def check_integrity(self) -> None:
+        """``PRAGMA quick_check`` off the UI thread; damage opens the restore prompt."""
+        window = self.window
+
+        def checked(problems: list[str]) -> None:
+            if not problems:
+                return
+            from touchdesk.ui.safety import offer_backup_for_damaged
+
+            path = self.ws.db.path
+            assert path is not None
+            outcome: list[bool] = []
+            self.reopen(lambda: outcome.append(offer_backup_for_damaged(path, problems, window)))
+            if outcome != [True]:
+                self.app.quit()
+
+        run_in_background(
+            self.ws.db.quick_check,
+            checked,
+            lambda exc: log.warning("quick check failed: %s", exc),
+            owner=window,
+        )
 
     def relocalize(self) -> None:
         """Apply a new language, calendar or currency: direction, digits and every label."""
@@ -103,17 +173,27 @@ def run_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
     if icon:
         app.setWindowIcon(QIcon(icon))
     load_fonts()
-    try:
-        ws = Workspace.open(args.db)
-    except Exception as exc:
-        log.exception("cannot open the database")
-        QMessageBox.critical(
-            None, APP_NAME, _("The database could not be opened: {error}").format(error=exc)
-        )
+    from touchdesk.ui import safety, single_instance
+
+    safety.install_crash_handler()
+    location = args.db or default_db_location()
+    if not exit_after and single_instance.ask_running_instance(location):
+        return 0  # the window already open on this database came forward
+    ws = open_workspace(location)
+    if ws is None:
         return 1
     shell = Shell(app, ws, getattr(args, "lang", None))
     window = shell.build()
     window.show()
+    if not exit_after:
+        shell.services.append(
+            single_instance.InstanceServer(location, lambda: bring_forward(shell), app)
+        )
+        if ws.db.path is not None:
+            backups = safety.BackupScheduler(ws.db.path, app)
+            shell.services.append(backups)
+            app.aboutToQuit.connect(backups.on_close)
+            QTimer.singleShot(1000, shell.check_integrity)
     if exit_after:
 
         def first_frame() -> None:
@@ -127,4 +207,33 @@ def run_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
     finally:
         if shell.window is not None:
             shell.window.save_state()
-        ws.close()
+        QThreadPool.globalInstance().waitForDone()
+        shell.ws.close()
+
+
+def open_workspace(location: str) -> Workspace | None:
+    """Open the database; a file SQLite cannot read opens the damaged-database prompt."""
+    try:
+        return Workspace.open(location)
+    except Exception as exc:
+        log.exception("cannot open the database")
+        path = Path(location)
+        if "://" not in location and path.is_file():
+            from touchdesk.ui.safety import offer_backup_for_damaged
+
+            if offer_backup_for_damaged(path, [str(exc)]):
+                return open_workspace(location)
+            return None
+        QMessageBox.critical(
+            None, APP_NAME, _("The database could not be opened: {error}").format(error=exc)
+        )
+        return None
+
+
+def bring_forward(shell: Shell) -> None:
+    """Another start on this database asked us to show the window."""
+    window = shell.window
+    if window is not None:
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()

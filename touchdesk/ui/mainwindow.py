@@ -62,6 +62,12 @@ class MainWindow(QMainWindow):
 
     # --- menus -----------------------------------------------------------------------------------
 
+    def add_file_action(self, text: str, slot: Callable[[], None]) -> QAction:
+        """An entry in the File menu above Quit (the app adds Backups here)."""
+        action = self._action(text, slot)
+        self.file_menu.insertAction(self.quit_action, action)
+        return action
+
     def _action(
         self, text: str, slot, shortcut: QKeySequence | str | None = None, name: str = ""
     ) -> QAction:  # type: ignore[no-untyped-def]
@@ -90,15 +96,15 @@ class MainWindow(QMainWindow):
         self.snippets_action = self._action(
             _("Answer &snippets…"), lambda: tp.open_snippets(parent=self), None, "snippetsAction"
         )
-        quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.plan_action = self._action(
             _("&Plan touchpoints…"), self.plan_touchpoints, None, "planAction"
         )
-        file_menu = bar.addMenu(_("&File"))
+        self.file_menu = file_menu = bar.addMenu(_("&File"))
         for a in (self.log_action, self.new_action, self.snippets_action, self.plan_action):
             file_menu.addAction(a)
         file_menu.addSeparator()
-        file_menu.addAction(quit_action)
+        file_menu.addAction(self.quit_action)
         undo = self.ctx.undo.createUndoAction(self, _("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setObjectName("undoAction")

@@ -52,6 +52,7 @@ class CustomerTableModel(QAbstractTableModel):
         self.sort_key = "name"
         self.descending = False
         self._rows: list[CustomerRow | FetchFailed] = []
+        self._shown: dict[int, tuple[str, ...]] = {}
         self._more = True
 
     # --- loading ---------------------------------------------------------------------------------
@@ -64,6 +65,7 @@ class CustomerTableModel(QAbstractTableModel):
         """Drop the cache and read the first page again (after a search, a sort or a change)."""
         self.beginResetModel()
         self._rows = self._fetch(0)
+        self._shown.clear()
         self.endResetModel()
 
     def _fetch(self, offset: int) -> list[CustomerRow | FetchFailed]:
@@ -149,9 +151,9 @@ class CustomerTableModel(QAbstractTableModel):
                 return QColor("#b00020")
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(item, column)
+            return self._texts(index.row(), item)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._text(item, column) or None
+            return self._texts(index.row(), item)[column] or None
         if role == Qt.ItemDataRole.DecorationRole and column == 3 and item.last_outcome:
             return outcome_icon(item.last_outcome)
         if role == Qt.ItemDataRole.UserRole:
@@ -159,6 +161,14 @@ class CustomerTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 5:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    def _texts(self, row: int, item: CustomerRow) -> tuple[str, ...]:
+        """The shown texts of a row, formatted once (painting asks for them many times)."""
+        texts = self._shown.get(row)
+        if texts is None:
+            texts = tuple(self._text(item, c) for c in range(len(COLUMNS)))
+            self._shown[row] = texts
+        return texts
 
     def _text(self, item: CustomerRow, column: int) -> str:
         if column == 0:
