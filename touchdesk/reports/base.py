@@ -184,9 +184,9 @@ class ReportDocument:
         class _NumberedCanvas(Canvas):
             """Keeps every page until the end so the footer can say "page X of Y"."""
 
-            def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            def __init__(self, *args, **kwargs) -> None:
                 super().__init__(*args, **kwargs)
-                self._pages: list[dict] = []  # type: ignore[type-arg]
+                self._pages: list[dict] = []
 
             def showPage(self) -> None:
                 self._pages.append(dict(self.__dict__))

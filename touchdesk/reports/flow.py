@@ -53,14 +53,14 @@ class Ink:
 
     def draw_line(
         self,
-        canv,  # type: ignore[no-untyped-def]
+        canv,
         line: str,
         style: TextStyle,
         x0: float,
         x1: float,
         y: float,
         align: str = "start",
-        text=None,  # type: ignore[no-untyped-def]
+        text=None,
     ) -> None:
         """Draw one logical line between ``x0`` and ``x1``; ``start`` is the right in RTL.
 
@@ -281,7 +281,7 @@ class Grid(Flowable):
 
     def _draw_row(
         self,
-        text,  # type: ignore[no-untyped-def]
+        text,
         cells: list[list[str]],
         spans: list[tuple[float, float]],
         top: float,

@@ -390,7 +390,7 @@ def render(
 
 def _attention(
     doc, column, title: str, total: int, heads: list[str], rows: list[list[str]]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     doc.text(f"{title} ({f.format_int(total)})", "h2")
     if not rows:
         doc.empty(_("None."))
