@@ -180,3 +180,33 @@ print(before, "PySide6.QtCharts" in sys.modules)
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
     )
     assert out.stdout.split() == ["False", "True"]
+
+
+def test_paging_months_runs_one_computation_at_a_time_and_shows_the_newest(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from touchdesk.ui.views.dashboard_worker import LatestJob
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    shown: list[str] = []
+    ran: list[str] = []
+    gate = threading.Event()
+    job = LatestJob(owner, shown.append, lambda exc: shown.append(f"error {exc}"))
+
+    def slow() -> str:
+        gate.wait(5)
+        ran.append("September")
+        return "September"
+
+    job.request(slow)
+    job.request(lambda: ran.append("October") or "October")
+    job.request(lambda: ran.append("November") or "November")
+    assert job.busy
+    gate.set()
+    qtbot.waitUntil(lambda: shown == ["November"])
+    wait_idle(qtbot)
+    assert ran == ["September", "November"]  # October was replaced before it started
+    assert shown == ["November"] and not job.busy

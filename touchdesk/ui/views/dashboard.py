@@ -9,8 +9,6 @@ imported with this module, which the main window loads only when the Dashboard i
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -40,11 +38,12 @@ from touchdesk.i18n import N_, _
 from touchdesk.journeymap_layout import TouchpointMix, outcomes_by_stage
 from touchdesk.ui.context import AppContext
 from touchdesk.ui.models.rows import Column, RowsModel
-from touchdesk.ui.operations import explain, run_in_background
+from touchdesk.ui.operations import explain
 from touchdesk.ui.views.dashboard_cards import Heatmap, Kpi, KpiRow
 from touchdesk.ui.views.dashboard_charts import ChartBox, no_data_text
 from touchdesk.ui.views.dashboard_events import EventsDialog, show_events
 from touchdesk.ui.views.dashboard_period import MonthPicker
+from touchdesk.ui.views.dashboard_worker import LatestJob
 from touchdesk.ui.views.journey import busy_bar, fill_tags, tag_combo
 from touchdesk.ui.widgets.tables import setup_table
 
@@ -102,9 +101,9 @@ class DashboardView(QWidget):
         self.analytics: Analytics | None = None
         self.mixes: list[TouchpointMix] = []
         self.events_dialog: EventsDialog | None = None
-        self._generation = 0
         self._loaded = False
         self._stale = False
+        self.job = LatestJob(self, self._done, self._failed)
         self.period = MonthPicker()
         self.tag = tag_combo(ctx)
         self.busy = busy_bar()
@@ -204,25 +203,17 @@ class DashboardView(QWidget):
 
     def refresh(self) -> None:
         """Compute the month on a worker; only the newest request's answer is shown."""
-        self._generation += 1
-        generation = self._generation
         month, tag, ws = self.month(), self.tag.currentData(), self.ctx.ws
         self.busy.show()
         self.status.setText(_("Computing…"))
+        self.job.request(lambda: (ws.analytics(month, tag), ws.journey_mix(month, tag)))
 
-        def work() -> tuple[Analytics, list[TouchpointMix]]:
-            return ws.analytics(month, tag), ws.journey_mix(month, tag)
+    def _done(self, result: tuple[Analytics, list[TouchpointMix]]) -> None:
+        self.show_result(*result)
 
-        def done(result: Any) -> None:
-            if generation == self._generation:
-                self.show_result(*result)
-
-        def failed(exc: Exception) -> None:
-            if generation == self._generation:
-                self.busy.hide()
-                self.status.setText(explain(exc))
-
-        run_in_background(work, done, failed, owner=self)
+    def _failed(self, exc: Exception) -> None:
+        self.busy.hide()
+        self.status.setText(explain(exc))
 
     def show_result(self, a: Analytics, mixes: list[TouchpointMix]) -> None:
         """Fill every section from a computed period."""

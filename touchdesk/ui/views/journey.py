@@ -5,8 +5,6 @@ behind it."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -28,9 +26,10 @@ from touchdesk.i18n import _, ngettext
 from touchdesk.journeymap_layout import TouchpointMix, aggregate_map
 from touchdesk.ui.context import AppContext
 from touchdesk.ui.journeymap.aggregate import AggregateMapView
-from touchdesk.ui.operations import explain, run_in_background
+from touchdesk.ui.operations import explain
 from touchdesk.ui.views.dashboard_events import EventsDialog, show_events
 from touchdesk.ui.views.dashboard_period import MonthPicker
+from touchdesk.ui.views.dashboard_worker import LatestJob
 
 EVENTS_LIMIT = 1000
 
@@ -81,9 +80,9 @@ class JourneyView(QWidget):
         self.mixes: list[TouchpointMix] = []
         self.analytics: Analytics | None = None
         self.events_dialog: EventsDialog | None = None
-        self._generation = 0
         self._loaded = False
         self._stale = False
+        self.job = LatestJob(self, self._done, self._failed)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Month:")))
@@ -125,29 +124,21 @@ class JourneyView(QWidget):
         return self._loaded
 
     def refresh(self) -> None:
-        """Compute the month's map on a worker; a newer request wins over an older one."""
-        self._generation += 1
-        generation = self._generation
+        """Compute the month's map on a worker; only the newest request's answer is shown."""
         month, tag, ws = self.month(), self.tag.currentData(), self.ctx.ws
         self.busy.show()
         self.summary.setText(_("Computing…"))
+        self.job.request(
+            lambda: (ws.journey_mix(month, tag), ws.analytics(month, tag, compare=False))
+        )
 
-        def work() -> tuple[list[TouchpointMix], Analytics]:
-            return ws.journey_mix(month, tag), ws.analytics(month, tag, compare=False)
+    def _done(self, result: tuple[list[TouchpointMix], Analytics]) -> None:
+        self.mixes, self.analytics = result
+        self._finish()
 
-        def done(result: Any) -> None:
-            if generation != self._generation:
-                return
-            self.mixes, self.analytics = result
-            self._finish()
-
-        def failed(exc: Exception) -> None:
-            if generation != self._generation:
-                return
-            self.summary.setText(explain(exc))
-            self.busy.hide()
-
-        run_in_background(work, done, failed, owner=self)
+    def _failed(self, exc: Exception) -> None:
+        self.summary.setText(explain(exc))
+        self.busy.hide()
 
     def _finish(self) -> None:
         self.busy.hide()
