@@ -1,12 +1,13 @@
 """Importing customers from CSV or vCard files: checked row by row, stored in one transaction.
 
-Every source (a CSV file, a vCard file, later a spreadsheet with a saved column mapping) is turned
-into :class:`CustomerRecord` items first; :func:`import_customer_records` then checks each one,
-skips duplicates (same e-mail or normalised phone, against the database and against earlier rows
-of the same file), and creates the rest in a single write transaction. A dry run or a strict import
-with bad rows does the same work and rolls it back, so the counts it reports are exactly what a real
-import would do. Rejected rows are written beside the source as ``FILE.rejected.csv`` with a
-``reason`` column, so nothing the user had is lost.
+Every source (a CSV file, a vCard file, a Google or Outlook export, a spreadsheet with a column
+mapping: see ``touchdesk.data.contacts``) is turned into :class:`CustomerRecord` items first;
+:func:`import_customer_records` then checks each one, skips duplicates (same e-mail or normalised
+phone, against the database and against earlier rows of the same file; or merges them into that
+customer, or imports them as new, when asked), and creates the rest in a single write transaction.
+A dry run or a strict import with bad rows does the same work and rolls it back, so the counts it
+reports are exactly what a real import would do. Rejected rows are written beside the source as
+``FILE.rejected.csv`` with a ``reason`` column, so nothing the user had is lost.
 """
 
 from __future__ import annotations
@@ -17,12 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from touchdesk.data import csvfile, customers
+from touchdesk.data.contacts.merge import DUPLICATE_MODES, MERGE, SKIP, Owners, merge_into
 from touchdesk.data.customer_bulk import CustomerWriter
-from touchdesk.data.models import Customer, CustomerEmail, CustomerPhone
 from touchdesk.data.records import CustomerInput, ImportReport, ValidationError
 from touchdesk.formatting import utc_now
 from touchdesk.i18n import _
@@ -184,21 +182,6 @@ def too_many_cells(cells: Sequence[str], headers: Sequence[str]) -> bool:
     return any(c.strip() for c in cells[len(headers) :])
 
 
-def known_contacts(session: Session) -> tuple[set[str], set[str]]:
-    """Normalised e-mails and phones of every customer not deleted (for duplicate checks)."""
-    emails = set(
-        session.scalars(
-            select(CustomerEmail.normalized).join(Customer).where(Customer.deleted_at.is_(None))
-        )
-    )
-    phones = set(
-        session.scalars(
-            select(CustomerPhone.normalized).join(Customer).where(Customer.deleted_at.is_(None))
-        )
-    )
-    return emails, phones
-
-
 def import_customer_records(
     ws: Workspace,
     records: Sequence[CustomerRecord],
@@ -209,14 +192,21 @@ def import_customer_records(
     dry_run: bool = False,
     strict: bool = False,
     delimiter: str = ",",
+    duplicates: str = SKIP,
 ) -> ImportReport:
-    """Check and store customers in one transaction; see the module docstring for the rules."""
+    """Check and store customers in one transaction; see the module docstring for the rules.
+
+    ``duplicates`` says what happens to a record whose e-mail or phone is already a customer's
+    (or an earlier record's): ``skip`` it, ``merge`` it into that customer, or import it as
+    ``new``; the report's ``duplicates`` counts such records whatever was done with them."""
+    if duplicates not in DUPLICATE_MODES:
+        raise ValueError(duplicates)
     region = ws.setting("phone_region") or None
     outcome = Outcome()
     committed = False
     try:
         with ws.db.write() as s:
-            emails, phones = known_contacts(s)
+            owners = Owners(s)
             writer = CustomerWriter(s, utc_now())
             for record in records:
                 if too_many_cells(record.cells, reject_headers):
@@ -231,12 +221,21 @@ def import_customer_records(
                     continue
                 found_emails = {n for _d, n in new_emails}
                 found_phones = {n for _d, n in new_phones}
-                if found_emails & emails or found_phones & phones:
+                owner = owners.owner(found_emails, found_phones)
+                if owner is not None:
                     outcome.duplicates += 1
-                    continue
-                writer.create(cleaned, new_phones, new_emails)
-                emails |= found_emails
-                phones |= found_phones
+                    if duplicates == SKIP:
+                        continue
+                    if duplicates == MERGE:
+                        writer.flush()
+                        merge_into(s, owner, cleaned, region)
+                        # The merge may have added tags: a fresh writer knows them.
+                        writer = CustomerWriter(s, writer.now)
+                        owners.add(owner, found_emails, found_phones)
+                        outcome.imported += 1
+                        continue
+                cid = writer.create(cleaned, new_phones, new_emails)
+                owners.add(cid, found_emails, found_phones)
                 outcome.imported += 1
                 outcome.customers_created += 1
             writer.flush()

@@ -1,7 +1,9 @@
 """vCard files: reading contacts (2.1, 3.0 and 4.0 basics) and writing customers as vCard 3.0.
 
-Parsing uses ``vobject``, the maintained vCard parser: it unfolds lines, unescapes values and
-decodes ``QUOTED-PRINTABLE`` with ``CHARSET=UTF-8`` as old Android phones write them. On top of it
+Parsing uses ``vobject``, the maintained vCard parser: it unfolds lines and unescapes values. What
+it chokes on in real phone exports (quoted-printable soft line breaks, ``CHARSET=windows-1256`` and
+other legacy charsets, raw 8-bit text, 2.1 ``PHOTO`` blocks) is cleaned first by
+``touchdesk.data.contacts.vcard_text``. On top of it
 this module maps a contact to a customer: FN (else the parts of N, else ORG) is the name, every TEL
 and EMAIL is kept with the first mobile number first, CATEGORIES become tags, the city comes from
 the first ADR, NOTE lines are joined, and PHOTO and anything else unknown is ignored. Line breaks in
@@ -19,6 +21,7 @@ from typing import Any
 import vobject
 
 from touchdesk.data import csvfile
+from touchdesk.data.contacts.vcard_text import TruncatedVCard, clean_vcard_text
 from touchdesk.data.importing import CustomerRecord
 from touchdesk.data.records import CustomerDetail, CustomerInput
 from touchdesk.i18n import _
@@ -135,10 +138,12 @@ def customer_cells(data: CustomerInput) -> tuple[str, ...]:
 def read_customers(path: str | os.PathLike[str]) -> list[CustomerRecord]:
     """Every contact of a vCard file, numbered from 1 in file order."""
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
+        text = clean_vcard_text(Path(path).read_bytes())
+    except TruncatedVCard as exc:
         raise ValueError(
-            _("{file} is not UTF-8 text: byte {pos}").format(file=os.fspath(path), pos=exc.start)
+            _("{file} is not a complete vCard file: {reason}").format(
+                file=os.fspath(path), reason=exc
+            )
         ) from None
     try:
         cards = [
