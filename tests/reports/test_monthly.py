@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import re
+import unicodedata
 
 from pypdf import PdfReader
 
@@ -187,3 +188,27 @@ def test_cli_json_and_pdf(workspace, db_path, tmp_path, capsys):
         main(["--db", str(db_path), "report", "monthly", "--month", "2026-13", "--format", "json"])
         == 1
     )
+
+
+def test_persian_pdf_shows_the_json_numbers_in_persian_digits(workspace):
+    from touchdesk.reports.base import report_language
+
+    _fixture(workspace)
+    with report_language("fa", "jalali", "IRT"):
+        model = monthly_model.build_model(workspace, Month.parse("1405-08", "jalali"), now=NOW)
+        text = _text(monthly.render(model))
+    data = model.to_json()
+    assert data["period"]["start"] == "2026-10-23" and data["period"]["end"] == "2026-11-21"
+    assert data["totals"]["revenue"] == 12_500 and data["totals"]["touchpoints"] == 4
+    # The PDF holds shaped letters in drawing order; fold them back and accept either reading
+    # direction of a right-to-left run.
+    flat = unicodedata.normalize("NFKC", text)
+
+    def either(*words: str) -> str:
+        return "|".join(re.escape(w) for word in words for w in (word, word[::-1]))
+
+    assert re.search(
+        f"({either('۱۲۵')}) ({either('تومان')})|({either('تومان')}) ({either('۱۲۵')})", flat
+    )
+    assert re.search(f"({either('صفحه')}) ۱ ({either('از')})", flat)
+    assert "Acme & <Sons>" in flat

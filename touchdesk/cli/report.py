@@ -93,18 +93,33 @@ def _emit(args: argparse.Namespace, model: Any, render: Any, default_name: str) 
 
 
 def run_monthly(args: argparse.Namespace) -> int:
-    from touchdesk.formatting import Month
     from touchdesk.reports import monthly, monthly_model
     from touchdesk.reports.base import report_language
 
     with open_workspace(args) as ws:
         lang, calendar = _language(args, ws)
-        with report_language(lang, calendar, ws.setting("currency")):
-            from touchdesk import formatting
-
-            month = Month.parse(args.month, formatting.options().calendar)
+        month = _month(args.month, args.calendar)
+        with report_language(
+            lang, calendar if args.calendar else month.calendar, ws.setting("currency")
+        ):
             model = monthly_model.build_model(ws, month, appendix=args.appendix)
             return _emit(args, model, monthly.render, f"touchdesk-monthly-{month.key}.pdf")
+
+
+def _month(text: str, calendar: str | None) -> Any:
+    """The month of ``--month``: its year tells the calendar when ``--calendar`` is not given
+    (Jalali years are far below Gregorian ones, as when dates are parsed)."""
+    from touchdesk.formatting import GREGORIAN, JALALI, Month
+
+    month = Month.parse(text)
+    guessed = JALALI if month.year < 1700 else GREGORIAN
+    if calendar is not None and calendar != guessed:
+        raise ValueError(
+            _("{month} is not a month of the {calendar} calendar").format(
+                month=text, calendar=_(calendar.capitalize())
+            )
+        )
+    return Month(month.year, month.month, guessed)
 
 
 def run_journey(args: argparse.Namespace) -> int:
