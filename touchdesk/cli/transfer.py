@@ -1,4 +1,5 @@
-"""``touchdesk import`` and ``touchdesk export``: customers (CSV or vCard) and touchpoints (CSV).
+"""``touchdesk import`` and ``touchdesk export``: customers (CSV, vCard, Google or Outlook CSV, a
+spreadsheet with a saved mapping), touchpoints (CSV), and open follow-ups to a calendar (.ics).
 
 Import prints a summary and then every rejected row as ``row N: field: reason``; its exit status is
 0 when no row was rejected and 1 otherwise, so scripts can tell.
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from touchdesk import formatting
 from touchdesk.cli import apply_language, open_workspace
+from touchdesk.data.contacts.merge import DUPLICATE_MODES, MERGE, NEW, SKIP
 from touchdesk.data.records import ImportReport
 from touchdesk.i18n import _, ngettext
 
@@ -18,7 +20,7 @@ from touchdesk.i18n import _, ngettext
 def register(sub: argparse._SubParsersAction) -> None:
     importer = sub.add_parser(
         "import",
-        help=_("import customers (.csv, .vcf) or touchpoints (.csv)"),
+        help=_("import customers (.csv, .vcf, .xlsx) or touchpoints (.csv)"),
         description=_(
             "Rows are checked one by one; good rows are stored in one transaction, bad rows are "
             "listed and written to FILE.rejected.csv. Exit status 1 when a row was rejected."
@@ -45,6 +47,24 @@ def register(sub: argparse._SubParsersAction) -> None:
         parser.add_argument(
             "--strict", action="store_true", help=_("import nothing if any row is bad")
         )
+        if what == "customers":
+            parser.add_argument(
+                "--mapping",
+                metavar="NAME",
+                help=_(
+                    "a column mapping saved in the import dialog, for a spreadsheet (.csv, .xlsx) "
+                    "that has neither TouchDesk's columns nor a Google or Outlook header"
+                ),
+            )
+            parser.add_argument(
+                "--duplicates",
+                choices=DUPLICATE_MODES,
+                default=SKIP,
+                help=_(
+                    "a contact whose e-mail or phone is already a customer's: skip it (default), "
+                    "merge it into that customer, or import it as a new customer"
+                ),
+            )
         parser.set_defaults(func=run_import)
 
     exporter = sub.add_parser(
@@ -72,16 +92,32 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--to", dest="end", metavar="DATE", help=_("last day to include (YYYY-MM-DD)")
     )
     touchpoints.set_defaults(func=run_export)
+    calendar = kinds.add_parser(
+        "followups",
+        help=_("open follow-ups as an iCalendar file (.ics) for phone and desktop calendars"),
+        description=_(
+            "Each open follow-up becomes an event at its due time with a reminder; importing a "
+            "newer file again updates the same events instead of adding copies."
+        ),
+    )
+    calendar.add_argument("file", metavar="FILE", type=Path, help=_("the .ics file to write"))
+    calendar.set_defaults(func=run_export)
 
 
-def summary_lines(report: ImportReport, *, unit: str = "row") -> list[str]:
+def summary_lines(report: ImportReport, *, unit: str = "row", duplicates: str = SKIP) -> list[str]:
     """The lines ``touchdesk import`` prints: counts, unknown columns, then each rejected row."""
     n = formatting.format_int
     lines = []
     if report.dry_run:
         lines.append(_("Dry run: nothing was written. A real import would give:"))
     lines.append(_("Imported: {n}").format(n=n(report.imported)))
-    lines.append(_("Duplicates skipped: {n}").format(n=n(report.duplicates)))
+    if duplicates == MERGE:
+        duplicate_line = _("Duplicates merged into existing customers: {n}")
+    elif duplicates == NEW:
+        duplicate_line = _("Duplicates imported as new customers: {n}")
+    else:
+        duplicate_line = _("Duplicates skipped: {n}")
+    lines.append(duplicate_line.format(n=n(report.duplicates)))
     lines.append(_("Rejected rows: {n}").format(n=n(report.rejected_rows)))
     lines.append(_("Customers created: {n}").format(n=n(report.customers_created)))
     if report.followups_created:
@@ -108,12 +144,21 @@ def summary_lines(report: ImportReport, *, unit: str = "row") -> list[str]:
 def run_import(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         apply_language(args, ws)
+        duplicates = SKIP
         if args.what == "customers":
-            report = ws.import_customers(args.file, dry_run=args.dry_run, strict=args.strict)
+            duplicates = args.duplicates
+            report = ws.import_contacts(
+                args.file,
+                mapping=args.mapping,
+                duplicates=duplicates,
+                dry_run=args.dry_run,
+                strict=args.strict,
+                require_mapping=True,
+            )
         else:
             report = ws.import_touchpoints(args.file, dry_run=args.dry_run, strict=args.strict)
     unit = "contact" if args.file.suffix.lower() in (".vcf", ".vcard") else "row"
-    print("\n".join(summary_lines(report, unit=unit)))
+    print("\n".join(summary_lines(report, unit=unit, duplicates=duplicates)))
     return 1 if report.rejected else 0
 
 
@@ -124,6 +169,11 @@ def run_export(args: argparse.Namespace) -> int:
             count = ws.export_customers(args.file)
             message = ngettext(
                 "Exported {n} customer to {file}", "Exported {n} customers to {file}", count
+            )
+        elif args.what == "followups":
+            count = ws.export_followups(args.file)
+            message = ngettext(
+                "Exported {n} follow-up to {file}", "Exported {n} follow-ups to {file}", count
             )
         else:
             start = formatting.parse_date(args.start) if args.start else None

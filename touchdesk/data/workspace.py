@@ -8,7 +8,7 @@ import json
 import logging
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
@@ -51,6 +51,10 @@ from touchdesk.planner.records import (
     TaskDraft,
 )
 from touchdesk.textnorm import fold
+
+if TYPE_CHECKING:
+    from touchdesk.data.contacts.mappings import SavedMapping
+    from touchdesk.data.contacts.sources import ContactFile
 
 log = logging.getLogger(__name__)
 
@@ -597,6 +601,44 @@ class Workspace:
         if report.committed and report.imported:
             self._changed("events")
         return report
+
+    def open_contacts(self, path: str | os.PathLike[str]) -> ContactFile:
+        """Read a contacts file (vCard, Google/Outlook CSV, any CSV or .xlsx) and recognise it."""
+        from touchdesk.data.contacts import sources
+
+        return sources.open_contacts(self, path)
+
+    def import_contacts(
+        self, source: str | os.PathLike[str] | ContactFile, **options: Any
+    ) -> ImportReport:
+        """Import a contacts file of any kind (options of ``contacts.sources.import_contacts``:
+        ``fields``, ``mapping``, ``duplicates``, ``dry_run``, ``strict``, ``require_mapping``)."""
+        from touchdesk.data.contacts import sources
+
+        report = sources.import_contacts(self, source, **options)
+        if report.committed and report.imported and not report.dry_run:
+            self._changed("customers")
+        return report
+
+    def contact_mappings(self) -> list[SavedMapping]:
+        """The column mappings saved for spreadsheets, by name."""
+        from touchdesk.data.contacts import mappings
+
+        return mappings.saved_mappings(self)
+
+    def save_contact_mapping(
+        self, name: str, headers: list[str], fields: list[str] | tuple[str, ...]
+    ) -> None:
+        """Remember a column mapping under ``name`` for files with these headers."""
+        from touchdesk.data.contacts import mappings
+
+        mappings.save_mapping(self, name, headers, fields)
+
+    def export_followups(self, path: str | os.PathLike[str]) -> int:
+        """Write every open follow-up to an iCalendar (.ics) file; returns how many."""
+        from touchdesk.data import icalendar_export
+
+        return icalendar_export.export_followups(self, path)
 
     def export_customers(self, path: str | os.PathLike[str]) -> int:
         """Write every customer to a CSV or vCard (``.vcf``) file; returns how many."""
