@@ -258,5 +258,5 @@ def row_to_input(
         city=next(iter(found.get("city", [])), ""),
         source=next(iter(found.get("source", [])), ""),
         tags=tuple(clean_tags(found.get("tags", []))),
-        notes="\n".join(found.get("notes", [])),
+        notes="\n".join(found.get("notes", [])).replace("\r\n", "\n").replace("\r", "\n"),
     )
