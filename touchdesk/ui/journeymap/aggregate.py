@@ -20,7 +20,9 @@ from touchdesk.ui.journeymap.items import MUTED, TEXT, NodeItem
 HEADER_H = 46.0
 NODE_H = 62.0
 GAP = 10.0
+MAX_NODE_H = 92.0
 MIN_COLUMN_W = 200.0
+HOT_RANKS = 5  # the worst friction points get a red badge, the others a grey one
 
 
 def node_tooltip(node: AggregateNode, name: str) -> str:
@@ -91,7 +93,9 @@ class AggregateMapView(QGraphicsView):
             self.map = m
         col_w = max(MIN_COLUMN_W, (self.viewport().width() - GAP) / len(m.columns) - GAP)
         rows = max(1, m.rows)
-        height = HEADER_H + rows * (NODE_H + GAP) + GAP
+        room = (self.viewport().height() - HEADER_H - GAP) / rows - GAP
+        node_h = min(MAX_NODE_H, max(NODE_H, room))
+        height = HEADER_H + rows * (node_h + GAP) + GAP
         width = GAP + len(m.columns) * (col_w + GAP)
         scene.setSceneRect(QRectF(0, 0, width, height))
         bar_max = max((n.volume for n in m.nodes), default=0)
@@ -118,7 +122,7 @@ class AggregateMapView(QGraphicsView):
                 _align(item, left, left + col_w, top, rtl)
         for node in m.nodes:
             left = GAP + node.column * (col_w + GAP)
-            top = HEADER_H + node.row * (NODE_H + GAP)
+            top = HEADER_H + node.row * (node_h + GAP)
             name = self._label(node.touchpoint)
             volume = formatting.format_int(node.volume)
             if node.volume:
@@ -126,7 +130,7 @@ class AggregateMapView(QGraphicsView):
                 volume += f" ({formatting.format_percent(node.share)})"
             item = NodeItem(
                 node,
-                QRectF(left, top, col_w, NODE_H),
+                QRectF(left, top, col_w, node_h),
                 name=name,
                 volume_text=volume,
                 rank_text=(
@@ -134,6 +138,7 @@ class AggregateMapView(QGraphicsView):
                     if node.rank is not None
                     else ""
                 ),
+                hot=node.rank is not None and node.rank <= HOT_RANKS,
                 tooltip=node_tooltip(node, name),
                 bar_max=bar_max,
                 rtl=rtl,
@@ -152,7 +157,7 @@ class AggregateMapView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
+        if event.size() != event.oldSize():
             self.rebuild()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -68,6 +68,7 @@ class NodeItem(QGraphicsRectItem):
         name: str,
         volume_text: str,
         rank_text: str,
+        hot: bool = True,
         tooltip: str,
         bar_max: int,
         rtl: bool,
@@ -87,7 +88,7 @@ class NodeItem(QGraphicsRectItem):
         badge_w = 0.0
         self.badge: QGraphicsSimpleTextItem | None = None
         if rank_text:
-            self.badge = _badge(self, rank_text)
+            self.badge = _badge(self, rank_text, hot)
             badge_w = self.badge.parentItem().boundingRect().width() + 6  # type: ignore[union-attr]
         _elide(title, room - badge_w)
         _place(title, rect.left() + pad, rect.right() - pad, rect.top() + 5, rtl)
@@ -155,13 +156,13 @@ def _place(item: QGraphicsSimpleTextItem, left: float, right: float, top: float,
     item.setPos(right - w if rtl else left, top)
 
 
-def _badge(parent: QGraphicsItem, text: str) -> QGraphicsSimpleTextItem:
-    """A small red tag with the friction rank."""
+def _badge(parent: QGraphicsItem, text: str, hot: bool) -> QGraphicsSimpleTextItem:
+    """A small tag with the friction rank: red for the worst few, grey for the rest."""
     frame = QGraphicsRectItem(parent)
     label = _text(frame, text, bold=True, color=QColor("#ffffff"))
     box = label.boundingRect().adjusted(-5, -1, 5, 1)
     frame.setRect(QRectF(0, 0, box.width(), box.height()))
     label.setPos(5, 1)
-    frame.setBrush(QBrush(QColor(OUTCOME_COLORS["negative"])))
+    frame.setBrush(QBrush(QColor(OUTCOME_COLORS["negative"] if hot else "#8a8f98")))
     frame.setPen(QPen(Qt.PenStyle.NoPen))
     return label

@@ -17,7 +17,20 @@ from pathlib import Path
 from touchdesk.ui.screenshots import wait_until
 
 # Enough customers for the heatmap's cells to pass their minimum sample.
-CUSTOMERS = 4000
+CUSTOMERS = 20000
+
+
+def last_month(view) -> None:  # type: ignore[no-untyped-def]
+    """Show the last complete month (the current one may be a few days old) once computed."""
+    view.period.step(1)
+    wait_until(
+        lambda: (
+            view.analytics is not None
+            and view.analytics.period.month == view.period.month()
+            and not view.job.busy
+        ),
+        timeout=120,
+    )
 
 
 def shoot(docs: Path, lang: str) -> list[Path]:
@@ -65,13 +78,13 @@ def shoot(docs: Path, lang: str) -> list[Path]:
     panel.close()
 
     journey = window.show_view("journey")
-    wait_until(journey.is_loaded)  # type: ignore[attr-defined]
+    last_month(journey)
     save(window, docs / "screenshots" / f"journey-{lang}.png")
     save(journey.map, docs / f"journey-map-aggregate{suffix}.png")  # type: ignore[attr-defined]
 
     window.resize(1280, 1300)
     dashboard = window.show_view("dashboard")
-    wait_until(dashboard.is_loaded)  # type: ignore[attr-defined]
+    last_month(dashboard)
     save(window, docs / "screenshots" / f"dashboard-{lang}.png")
     body = dashboard.findChild(QScrollArea).widget()  # type: ignore[union-attr]
     save(body, docs / "screenshots" / f"dashboard-full-{lang}.png")

@@ -172,7 +172,7 @@ class DashboardView(QWidget):
         grid.addWidget(friction_box, 2, 0, 1, 2)
         grid.addWidget(self.replies, 3, 0, 1, 2)
         grid.addWidget(heat_box, 4, 0, 1, 2)
-        for row, height in ((1, 280), (2, 260), (4, 300)):
+        for row, height in ((1, 280), (2, 320)):
             grid.setRowMinimumHeight(row, height)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -104,7 +104,6 @@ class Heatmap(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(26)
-        self.setMinimumHeight(200)
         self.weekdays: list[int] = []
         self.channels: list[str] = []
 
@@ -139,6 +138,9 @@ class Heatmap(QTableWidget):
                         shade.setAlpha(int(30 + 200 * cell.probability))
                         item.setBackground(QBrush(shade))
                 self.setItem(row, column, item)
+        # Tall enough for every channel: the page scrolls, not the table.
+        rows = self.verticalHeader().defaultSectionSize() * len(self.channels)
+        self.setFixedHeight(max(120, rows + self.horizontalHeader().sizeHint().height() + 4))
 
     def cell_text(self, channel: str, weekday: int) -> str:
         """The text shown for a channel and weekday (0 = Monday); blank when too few."""
