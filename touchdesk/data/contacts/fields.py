@@ -52,6 +52,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "contact name",
         "customer",
         "customer name",
+        "نام",
         "نام و نام خانوادگی",
         "نام کامل",
         "نام مشتری",
