@@ -64,6 +64,7 @@ class Workspace:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._setting_cache: dict[str, str | None] = {}
         self._after_log: list[AfterLog] = []
         self._listeners: list[Callable[[str], None]] = []
         self.ensure_catalog()
@@ -210,9 +211,17 @@ class Workspace:
     # --- settings --------------------------------------------------------------------------------
 
     def setting(self, key: str) -> Any:
-        with self.db.read() as s:
-            # Read the value inside the session: closing a read session expires loaded rows.
-            value = s.scalar(select(Setting.value).where(Setting.key == key))
+        """A setting's value (its default when unset). Values are remembered by this workspace
+        (``set_setting`` updates them): every logged touchpoint reads two settings, and a read
+        transaction each was a third of a quick-log save."""
+        cache = self._setting_cache
+        if key in cache:
+            value = cache[key]
+        else:
+            with self.db.read() as s:
+                # Read the value inside the session: closing a read session expires loaded rows.
+                value = s.scalar(select(Setting.value).where(Setting.key == key))
+            cache[key] = value
         if value is None:
             return app_settings.default(key)
         return json.loads(value)
@@ -220,8 +229,10 @@ class Workspace:
     def set_setting(self, key: str, value: Any) -> None:
         if key not in app_settings.OPTION_BY_KEY and not key.startswith("ui."):
             raise KeyError(key)
+        self._setting_cache.pop(key, None)
         with self.db.write() as s:
             s.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
+        self._setting_cache.pop(key, None)
         self._changed("settings")
 
     def _region(self) -> str | None:
