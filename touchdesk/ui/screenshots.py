@@ -63,7 +63,8 @@ def shoot(folder: Path, lang: str) -> list[Path]:
 
     customers = window.show_view("customers")
     customers.splitter.setSizes([760, 520])  # type: ignore[attr-defined]
-    customers.table.selectRow(0)  # type: ignore[attr-defined]
+    first = customers.model.customer_at(0)  # type: ignore[attr-defined]
+    customers.select_customer(first.id)  # type: ignore[attr-defined]
     save(window, "customers")
 
     loaded = [customers.model.customer_at(i) for i in range(customers.model.rowCount())]  # type: ignore[attr-defined]

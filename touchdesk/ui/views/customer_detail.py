@@ -138,7 +138,7 @@ class CustomerDetailPanel(QWidget):
         self.followups_view.selectionModel().selectionChanged.connect(
             lambda *_a: self._update_buttons()
         )
-        self.show_customer(None)
+        self.refresh()
 
     def show_customer(self, customer_id: int | None) -> None:
         if customer_id != self.customer_id:
