@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
 from touchdesk.data.records import CustomerInput, TouchpointInput
@@ -131,8 +131,3 @@ class LogTouchpoint(_Command):
             if fu.event_id == self.event_id:
                 self.ws.delete_followup(fu.id)
         self.ws.delete_event(self.event_id)
-
-
-def push(stack: QUndoStack, command: QUndoCommand) -> None:
-    """Record an action that has already been done."""
-    stack.push(command)
