@@ -53,6 +53,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.statusBar()
         self._build_menus()
+        from touchdesk.ui.dialogs import import_actions  # contacts in, follow-ups out, drops
+
+        import_actions.install(self, ctx)
         self.today_count: int | None = None
         self._count_timer = QTimer(self, singleShot=True, interval=300)
         self._count_timer.timeout.connect(self._count_today)
