@@ -179,3 +179,35 @@ def test_file_menu_imports_and_exports_follow_ups(
     assert str(event["summary"]) == "Send catalogue — Parisa Amini"
     assert "Phone: 0919 100 2000" in str(event["description"])
     qtbot.waitUntil(lambda: "Exported 1 follow-up" in window.statusBar().currentMessage())
+
+
+def test_dropping_a_persian_spreadsheet_guesses_its_columns(
+    window, workspace: Workspace, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.data.test_contacts_mapping import PERSIAN_HEADERS, PERSIAN_ROWS, workbook
+
+    source = workbook(tmp_path / "مشتریان.xlsx", PERSIAN_HEADERS, PERSIAN_ROWS)
+    enter, drop, _mime = drag_events(source)
+    QApplication.sendEvent(window, enter)
+    QApplication.sendEvent(window, drop)
+    qtbot.waitUntil(lambda: window.findChild(ImportContactsDialog) is not None)
+    dialog = window.findChild(ImportContactsDialog)
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    assert dialog.fields() == (
+        "name",
+        "company",
+        "mobile",
+        "phone",
+        "email",
+        "city",
+        "tags",
+        "notes",
+        "",
+    )
+    assert [dialog.preview.item(2, c).text() for c in (0, 2, 8)] == ["ناصر", "9123000000", "102"]
+    assert dialog.counts() == (2, 0, 1)
+    assert dialog.mapping_name.text() == "مشتریان"
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        dialog.import_button.click()
+    assert sorted(c.name for c in workspace.find_customers()) == ["سینا رضایی", "مریم احمدی"]
+    assert [m.name for m in workspace.contact_mappings()] == ["مشتریان"]
