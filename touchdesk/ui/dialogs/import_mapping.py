@@ -45,6 +45,12 @@ MAX_ERRORS_SHOWN = 200
 CHOICES = (IGNORE, *(key for key, _label in FIELDS if key != "phone_type"))
 
 
+def shown_cell(text: str) -> str:
+    """A file's cell as the preview shows it: in right-to-left Persian, wrapped in a first-strong
+    isolate so "naser@" or "VIP;عمده" keep the direction of their own first letter."""
+    return f"\u2068{text}\u2069" if text and is_rtl() else text
+
+
 def kind_text(contacts: sources.ContactFile) -> str:
     """One line saying what the file was recognised as."""
     if contacts.kind == sources.VCARD:
@@ -170,7 +176,8 @@ class ImportContactsDialog(QDialog):
             self.combos.append(combo)
         for r, cells in enumerate(rows, start=1):
             for column, cell in enumerate(cells):
-                item = QTableWidgetItem(cell)
+                item = QTableWidgetItem(shown_cell(cell))
+                item.setData(Qt.ItemDataRole.UserRole, cell)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.preview.setItem(r, column, item)
         self.preview.resizeColumnsToContents()
