@@ -126,6 +126,13 @@ def test_ctrl_wheel_and_buttons_zoom_the_time_axis(ctx, qtbot, journey):  # type
     assert view.zoom == pytest.approx(2.25)
     qtbot.mouseClick(panel.journey_map.fit_button, Qt.MouseButton.LeftButton)
     assert view.zoom == 1.0 and not panel.journey_map.fit_button.isEnabled()
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == 1.5
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == 1.0
 
 
 def test_right_to_left_mirrors_the_time_axis_with_persian_dates(workspace, qtbot, journey):  # type: ignore[no-untyped-def]
@@ -159,3 +166,56 @@ def test_empty_history_draws_no_points(qtbot):  # type: ignore[no-untyped-def]
     qtbot.addWidget(view)
     view.set_events([])
     assert view.point_items() == [] and view.curve_item is None
+
+
+def _wheel(view, y: int, modifiers=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    at = QPoint(300, 100)
+    QApplication.sendEvent(
+        view.viewport(),
+        QWheelEvent(
+            QPointF(at),
+            QPointF(view.viewport().mapToGlobal(at)),
+            QPoint(0, 0),
+            QPoint(0, y),
+            Qt.MouseButton.NoButton,
+            modifiers,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    "direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft]
+)
+def test_zoom_keeps_the_moment_under_the_mouse_and_the_wheel_pans_in_time(
+    workspace, qtbot, journey, direction
+):  # type: ignore[no-untyped-def]
+    from touchdesk.journeymap_layout import MapEvent
+
+    cid, ids = journey
+    view = JourneyMapView()
+    qtbot.addWidget(view)
+    view.setLayoutDirection(direction)
+    view.resize(800, 420)
+    view.show()
+    view.set_events(
+        [
+            MapEvent(r.id, r.occurred_at, r.stage, r.touchpoint, r.channel, r.outcome, r.resolution)
+            for r in workspace.timeline(cid)
+        ]
+    )
+    fraction = view.mapToScene(300, 0).x() / view.sceneRect().width()
+    _wheel(view, 240, Qt.KeyboardModifier.ControlModifier)  # two notches: 1.5 × 1.5
+    assert view.zoom == pytest.approx(2.25)
+    assert view.mapToScene(300, 0).x() / view.sceneRect().width() == pytest.approx(
+        fraction, abs=0.01
+    )
+    first, last = view.item_of(ids[0]), view.item_of(ids[-1])
+    assert first is not None and last is not None
+    before = [view.mapFromScene(i.scenePos()).x() for i in (first, last)]
+    _wheel(view, -120)  # one notch down: later in time comes into view
+    after = [view.mapFromScene(i.scenePos()).x() for i in (first, last)]
+    later = 1 if direction == Qt.LayoutDirection.LeftToRight else -1
+    assert (before[1] - after[1]) * later == pytest.approx(60, abs=2)
+    assert after[0] - before[0] == after[1] - before[1]  # the whole axis moved, not the points

@@ -17,12 +17,14 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPainterPath,
     QPen,
     QPixmap,
     QResizeEvent,
+    QShortcut,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -136,14 +138,21 @@ class JourneyMapView(QGraphicsView):
         zoom = min(MAX_ZOOM, max(1.0, zoom))
         if zoom == self._zoom:
             return
-        bar = self.horizontalScrollBar()
         at = self.viewport().width() / 2 if anchor is None else anchor
-        old_width = max(1.0, self.sceneRect().width())
-        fraction = (bar.value() + at) / old_width
+        fraction = self._scene_x(at) / max(1.0, self.sceneRect().width())
         self._zoom = zoom
         self.rebuild()
-        bar.setValue(round(fraction * self.sceneRect().width() - at))
+        self.pan(fraction * self.sceneRect().width() - self._scene_x(at))
         self.zoom_changed.emit(zoom)
+
+    def pan(self, dx: float) -> None:
+        """Move the visible window ``dx`` scene units to the right (the scroll bar of a
+        right-to-left view runs the other way)."""
+        bar = self.horizontalScrollBar()
+        bar.setValue(round(bar.value() + (-dx if self.isRightToLeft() else dx)))
+
+    def _scene_x(self, viewport_x: float) -> float:
+        return self.mapToScene(round(viewport_x), 0).x()
 
     def zoom_in(self) -> None:
         self.set_zoom(self._zoom * ZOOM_STEP)
@@ -261,6 +270,12 @@ class JourneyMapView(QGraphicsView):
                 self.set_zoom(self._zoom * ZOOM_STEP**steps, event.position().x())
             event.accept()
             return
+        if self.verticalScrollBar().maximum() == 0 and not event.angleDelta().x():
+            # Nothing to scroll up or down: a plain wheel moves along the time axis.
+            later = -event.angleDelta().y() / 120 * TICK_SPACING / 2
+            self.pan(-later if self.isRightToLeft() else later)
+            event.accept()
+            return
         super().wheelEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -297,6 +312,14 @@ class JourneyMapPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         self.view.zoom_changed.connect(self._zoomed)
+        for keys, slot in (
+            (QKeySequence.StandardKey.ZoomIn, self.view.zoom_in),
+            (QKeySequence.StandardKey.ZoomOut, self.view.zoom_out),
+            (QKeySequence("Ctrl+0"), self.view.fit),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
         self._zoomed(self.view.zoom)
 
     def _zoomed(self, zoom: float) -> None:
