@@ -200,3 +200,18 @@ def test_duplicates_skip_merge_or_new(
             assert ws.count_customers() == 4
         else:
             assert found["Mina Sharifi"][2:4] == ((), ("mina.sharifi@example.org",))
+
+
+def test_a_merge_the_customer_cannot_take_is_a_rejected_row(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    kept = customer(workspace, "Long Notes", email="long@example.com", notes="x" * 999_990)
+    source = tmp_path / "more.csv"
+    source.write_text(
+        "name,email,notes\r\nLong N.,long@example.com,twenty more letters!\r\nNew One,,\r\n",
+        "utf-8",
+    )
+    report = workspace.import_contacts(source, duplicates="merge")
+    assert (report.imported, report.duplicates, report.customers_created) == (1, 0, 1)
+    assert report.rejected == [(2, "notes", "notes is too long")]
+    assert workspace.customer(kept).notes == "x" * 999_990

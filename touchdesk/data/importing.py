@@ -228,7 +228,12 @@ def import_customer_records(
                         continue
                     if duplicates == MERGE:
                         writer.flush()
-                        merge_into(s, owner, cleaned, region)
+                        try:
+                            merge_into(s, owner, cleaned, region)
+                        except ValidationError as exc:
+                            outcome.duplicates -= 1  # rejected instead
+                            outcome.reject(record.row, exc.errors.items(), record.cells)
+                            continue
                         # The merge may have added tags: a fresh writer knows them.
                         writer = CustomerWriter(s, writer.now)
                         owners.add(owner, found_emails, found_phones)
