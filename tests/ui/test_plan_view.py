@@ -15,6 +15,7 @@ from tests.ui.conftest import wait_idle
 from tests.ui.plan_helpers import CHOICES, make_plan, open_view, today
 from touchdesk import formatting
 from touchdesk.i18n import set_language
+from touchdesk.planner.records import PlanProfile
 from touchdesk.ui.language import apply_qt_language
 from touchdesk.ui.views import plan_rules
 from touchdesk.ui.wizard.describe import over_text
@@ -180,3 +181,13 @@ def test_the_file_menu_opens_the_wizard(window, workspace, qtbot):  # type: igno
     assert wizard is not None and wizard.isVisible()
     assert wizard.state.previous.id == plan_id
     wizard.reject()
+
+
+def test_a_marked_stage_without_touchpoints_is_named(ctx, workspace, qtbot):  # type: ignore[no-untyped-def]
+    profile = PlanProfile("shop", 1, 10000, "USD", 10, ("after_purchase", "customer_service"))
+    suggestion = workspace.evaluate_plan(profile, {"thank_you": "lean"})
+    workspace.save_plan(suggestion, name="Small")
+    view = open_view(qtbot, ctx)
+    assert view.profile.text().splitlines()[1] == (
+        "No touchpoint yet for a stage you marked: Customer service"
+    )

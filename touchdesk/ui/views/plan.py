@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from touchdesk import formatting
 from touchdesk.catalog import label as term_label
+from touchdesk.catalog import stage_label
 from touchdesk.i18n import N_, _
 from touchdesk.planner.records import PlanDetail, PlanProgress, PlanRow
 from touchdesk.ui.context import AppContext
@@ -33,7 +34,7 @@ from touchdesk.ui.views.plan_rules import RulesSection
 from touchdesk.ui.views.plan_tasks import TasksSection, fit_rows
 from touchdesk.ui.widgets.tables import setup_table
 from touchdesk.ui.wizard.bars import TotalsBars
-from touchdesk.ui.wizard.describe import hours_text, version_label
+from touchdesk.ui.wizard.describe import hours_text, join_names, version_label
 
 REFRESH_ON = ("plans", "followups", "rules", "events", "settings", "catalog")
 
@@ -236,14 +237,16 @@ class PlanView(QWidget):
                 status=status,
             )
         )
-        self.revise.setText(_("&Revise the plan…"))
-        self.profile.setText(
-            _("{business}, team of {team}; saved {date}").format(
-                business=term_label("business", profile.business),
-                team=formatting.format_int(profile.team),
-                date=formatting.format_datetime(row.created_at),
-            )
+        about = _("{business}, team of {team}; saved {date}").format(
+            business=term_label("business", profile.business),
+            team=formatting.format_int(profile.team),
+            date=formatting.format_datetime(row.created_at),
         )
+        if detail.uncovered_stages:
+            about += "\n" + _("No touchpoint yet for a stage you marked: {stages}").format(
+                stages=join_names(stage_label(s) for s in detail.uncovered_stages)
+            )
+        self.profile.setText(about)
         self.bars.show_totals(
             row.total_cost_cents, profile.budget_cents, row.total_hours, profile.hours, row.currency
         )
