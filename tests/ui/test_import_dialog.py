@@ -211,3 +211,14 @@ def test_dropping_a_persian_spreadsheet_guesses_its_columns(
         dialog.import_button.click()
     assert sorted(c.name for c in workspace.find_customers()) == ["سینا رضایی", "مریم احمدی"]
     assert [m.name for m in workspace.contact_mappings()] == ["مشتریان"]
+
+
+def test_vcard_errors_name_the_contact(ctx: AppContext, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "two.vcf"
+    source.write_bytes(
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bad\r\nEMAIL:bad@@x\r\nEND:VCARD\r\n"
+    )
+    dialog = dialog_for(ctx, qtbot, source)
+    assert dialog.counts() == (1, 0, 1)
+    assert dialog.errors.item(0).text() == "contact 2: email: not a valid e-mail address: bad@@x"

@@ -252,10 +252,12 @@ class ImportContactsDialog(QDialog):
         self.problem = ""
         self.errors.clear()
         n = formatting.format_int
+        if self.contacts.kind == sources.VCARD:
+            template = _("contact {n}: {field}: {reason}")
+        else:
+            template = _("row {n}: {field}: {reason}")
         for row, field, reason in report.rejected[:MAX_ERRORS_SHOWN]:
-            self.errors.addItem(
-                _("row {n}: {field}: {reason}").format(n=n(row), field=field, reason=reason)
-            )
+            self.errors.addItem(template.format(n=n(row), field=field, reason=reason))
         self.errors.setVisible(bool(report.rejected))
         self.duplicate_box.setVisible(report.duplicates > 0)
         self.duplicate_label.setText(
