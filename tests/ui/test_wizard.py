@@ -251,3 +251,22 @@ def test_what_cannot_fit_is_said_in_words(ctx, workspace, qtbot):  # type: ignor
         + " — the budget and hours cannot cover it"
     )
     assert wizard.button(wizard.WizardButton.NextButton).isEnabled()
+
+
+def test_space_switches_the_selected_touchpoint(ctx, workspace, qtbot):  # type: ignore[no-untyped-def]
+    wizard = open_wizard(qtbot, ctx)
+    qtbot.keyClicks(wizard.profile.budget, "300")
+    click_next(qtbot, wizard)
+    click_next(qtbot, wizard)
+    page = wizard.touchpoints
+    key = next(k for k in page.items if k not in wizard.state.choices)
+    page.tree.setCurrentItem(page.items[key][0])
+    page.tree.setFocus()
+    profile = wizard.state.planned_profile()
+    base = dict(wizard.state.choices)
+    for version in ("lean", "full", ""):
+        qtbot.keyClick(page.tree, Qt.Key.Key_Space)
+        expected = {**base, key: version} if version else base
+        assert wizard.state.choices == expected
+        assert [c.currentData() for c in page.combos[key]] == [version] * len(page.combos[key])
+        assert shown_totals(page) == expected_totals(workspace, profile, expected)

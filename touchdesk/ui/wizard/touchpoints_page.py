@@ -27,6 +27,7 @@ from touchdesk.planner.records import VERSIONS, PlanProfile, PlanSuggestion
 from touchdesk.ui.wizard.bars import TotalsBars
 from touchdesk.ui.wizard.costs import CostEditor
 from touchdesk.ui.wizard.describe import cost_and_hours, join_names, version_label
+from touchdesk.ui.wizard.keys import on_key
 from touchdesk.ui.wizard.state import WizardState
 
 KEY = Qt.ItemDataRole.UserRole
@@ -43,7 +44,8 @@ class TouchpointsPage(QWizardPage):
         self.setSubTitle(
             _(
                 "The recommended set gives the most for your budget and hours. Change any"
-                " touchpoint: the totals and the reasons follow at once."
+                " touchpoint (Space switches the selected one between left out, lean and full):"
+                " the totals and the reasons follow at once."
             )
         )
         self.bars = TotalsBars()
@@ -64,6 +66,7 @@ class TouchpointsPage(QWizardPage):
             self.tree.setColumnWidth(column, width)
         self.tree.setUniformRowHeights(True)
         self.tree.currentItemChanged.connect(lambda *_a: self._show_selected())
+        on_key(self.tree, Qt.Key.Key_Space, self.cycle_selected)
         self.editor = CostEditor(state)
         self.editor.costs_changed.connect(self.costs_changed)
         layout = QVBoxLayout(self)
@@ -147,6 +150,16 @@ class TouchpointsPage(QWizardPage):
         else:
             self.state.choices.pop(key, None)
         self.refresh()
+
+    def cycle_selected(self) -> bool:
+        """Space on a touchpoint: not in the plan -> lean -> full -> not in the plan."""
+        item = self.tree.currentItem()
+        key = item.data(0, KEY) if item is not None else None
+        if not key:
+            return False
+        now = CHOICES.index(self.state.choices.get(key, ""))
+        self.set_version(key, CHOICES[(now + 1) % len(CHOICES)])
+        return True
 
     def use_recommended(self) -> None:
         self.state.choices = dict(self.state.recommended)
