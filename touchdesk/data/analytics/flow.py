@@ -136,12 +136,14 @@ def _dropped(session: Session, scope: Scope, silence_days: int, now: dt.datetime
 def _repeat(session: Session, scope: Scope) -> tuple[int, int]:
     buyers, repeat = session.execute(
         text(
-            f"""SELECT count(*), total((SELECT count(*) FROM (
-                    SELECT 1 FROM events b WHERE b.customer_id = a.cid AND b.occurred_at < :hi
-                        AND b.amount_cents > 0 LIMIT 2)) >= 2)
-            FROM (SELECT DISTINCT customer_id AS cid FROM {ROWS} WHERE amount_cents > 0) a"""
+            # A buyer's period rows are all their touchpoints in the period, so two purchases
+            # there settle it; a buyer with one looks for an earlier one in ``events``.
+            f"""SELECT count(*), total(a.n >= 2 OR EXISTS (SELECT 1 FROM events b
+                    WHERE b.customer_id = a.cid AND b.occurred_at < :lo AND b.amount_cents > 0))
+            FROM (SELECT customer_id AS cid, count(*) AS n FROM {ROWS} WHERE amount_cents > 0
+                GROUP BY customer_id) a"""
         ),
-        scope.params,
+        {"lo": scope.params["lo"]},
     ).one()
     return buyers, int(repeat)
 

@@ -18,7 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from touchdesk.catalog import CHANNEL_KEYS
-from touchdesk.data.analytics.scope import ROWS, Scope, prev_sql
+from touchdesk.data.analytics.scope import CUSTOMERS, ROWS, Scope
 from touchdesk.i18n import _
 
 DEFAULT_GAP_DAYS = 30
@@ -84,16 +84,20 @@ def compute(
         raise ValueError(_("{name} must be at least 1").format(name="gap_days, min_sample"))
     rows = session.execute(
         text(
-            f"""WITH st AS MATERIALIZED (
-                SELECT customer_id, occurred_at, channel FROM (
-                    SELECT r.customer_id, r.occurred_at, r.channel, {prev_sql("r")} AS prev
-                    FROM {ROWS} r
-                    -- of touchpoints at the same moment only the first (by id) can start one
-                    WHERE NOT EXISTS (SELECT 1 FROM {ROWS} t WHERE t.customer_id = r.customer_id
-                        AND t.occurred_at = r.occurred_at AND t.id < r.id))
-                -- one mention of ``prev``, so SQLite looks it up once a row (NULL: a first contact)
-                WHERE coalesce(round((julianday(occurred_at) - julianday(prev)) * 86400000), :gap_ms)
-                    >= :gap_ms),
+            f"""WITH o AS (
+                -- ``last``: the customer's previous period row by time then id (one ordered pass
+                -- over the (customer, time, id) index instead of two index seeks a row)
+                SELECT r.customer_id, r.occurred_at, r.channel, lag(r.occurred_at) OVER (
+                    PARTITION BY r.customer_id ORDER BY r.occurred_at, r.id) AS last
+                FROM {ROWS} r),
+            st AS MATERIALIZED (
+                SELECT customer_id, occurred_at, channel FROM o
+                -- of touchpoints at the same moment only the first (by id) can start one; for it
+                -- ``last`` is the latest earlier moment, else the customer's last one before the
+                -- period (NULL: a first contact)
+                WHERE (last IS NULL OR last < occurred_at) AND coalesce(round((julianday(occurred_at)
+                    - julianday(coalesce(last, (SELECT c.before FROM {CUSTOMERS} c
+                        WHERE c.customer_id = o.customer_id)))) * 86400000), :gap_ms) >= :gap_ms),
             q AS (
                 SELECT customer_id, occurred_at, channel, coalesce(lead(occurred_at) OVER (
                     PARTITION BY customer_id ORDER BY occurred_at), :hi) AS until
