@@ -16,7 +16,9 @@ def customer(ws: Workspace, name: str = "Sara Ahmadi", **fields: object) -> int:
     if "email" in fields:
         emails = (str(fields.pop("email")),)
     tags = tuple(fields.pop("tags", ()))  # type: ignore[arg-type]
-    return ws.create_customer(CustomerInput(name=name, phones=tuple(phones), emails=tuple(emails), tags=tags, **fields))  # type: ignore[arg-type]
+    return ws.create_customer(
+        CustomerInput(name=name, phones=tuple(phones), emails=tuple(emails), tags=tags, **fields)
+    )  # type: ignore[arg-type]
 
 
 def touch(
