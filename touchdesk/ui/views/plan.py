@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from touchdesk import formatting
 from touchdesk.catalog import label as term_label
 from touchdesk.catalog import stage_label
-from touchdesk.i18n import N_, _
+from touchdesk.i18n import N_, _, is_rtl
 from touchdesk.planner.records import PlanDetail, PlanProgress, PlanRow
 from touchdesk.ui.context import AppContext
 from touchdesk.ui.models.rows import Column, RowsModel
@@ -231,8 +231,10 @@ class PlanView(QWidget):
         row, profile = detail.row, detail.profile
         status = _("active") if row.active else _("earlier version")
         self.heading.setText(
-            _("{name} — version {n} ({status})").format(
-                name=row.name or _("Touchpoint plan"),
+            # The plan's name may be in Latin letters: the line still reads right to left.
+            (formatting.RLM if is_rtl() else "")
+            + _("{name} — version {n} ({status})").format(
+                name=formatting.isolate(row.name) if row.name else _("Touchpoint plan"),
                 n=formatting.format_int(row.version),
                 status=status,
             )

@@ -44,8 +44,7 @@ class TouchpointsPage(QWizardPage):
         self.setSubTitle(
             _(
                 "The recommended set gives the most for your budget and hours. Change any"
-                " touchpoint (Space switches the selected one between left out, lean and full):"
-                " the totals and the reasons follow at once."
+                " touchpoint: the totals and the reasons follow at once."
             )
         )
         self.bars = TotalsBars()
@@ -67,6 +66,9 @@ class TouchpointsPage(QWizardPage):
         self.tree.setUniformRowHeights(True)
         self.tree.currentItemChanged.connect(lambda *_a: self._show_selected())
         on_key(self.tree, Qt.Key.Key_Space, self.cycle_selected)
+        self.tree.setToolTip(
+            _("Space switches the selected touchpoint between left out, lean and full.")
+        )
         self.editor = CostEditor(state)
         self.editor.costs_changed.connect(self.costs_changed)
         layout = QVBoxLayout(self)

@@ -7,7 +7,8 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget, QWizard
 
-from touchdesk.i18n import _
+from touchdesk import formatting
+from touchdesk.i18n import _, is_rtl
 from touchdesk.planner.records import PlanDetail
 from touchdesk.ui.context import AppContext
 from touchdesk.ui.operations import release_when_closed, run_op, show_failure
@@ -65,6 +66,10 @@ class PlanWizard(QWizard):
             self.summary,
         ):
             self.addPage(page)
+            if is_rtl():
+                # A Persian sentence that starts with "TouchDesk" would otherwise be laid out
+                # left to right (the first strong letter decides a paragraph's direction).
+                page.setSubTitle(formatting.RLM + page.subTitle())
         self.resize(SIZE)
         self._saving = False
         self.pdf_path = ""
