@@ -160,8 +160,8 @@ def _check(ws: Workspace, month: Month, tag: str | None) -> None:
 def test_fast_path_matches_the_plain_definitions(workspace: Workspace) -> None:
     generate(workspace, customers=300, months=12, seed=7, locale="en", now=NOW)
     # Cases random journeys seldom hit: two first purchases in one month; touchpoints at the very
-    # moment a sequence starts (the lowest id starts it, the others belong to it); a sequence that
-    # starts exactly 30 days after the touchpoint before it.
+    # moment a sequence starts (the lowest id starts it, the others belong to it); sequences that
+    # start exactly 30 days after the touchpoint before them.
     buyer = customer(workspace, "Two first purchases")
     for day in (3, 17):
         touch(workspace, buyer, "point_of_sale", at=dt.datetime(2026, 10, day, 9), amount_cents=500)
@@ -171,6 +171,10 @@ def test_fast_path_matches_the_plain_definitions(workspace: Workspace) -> None:
     touch(workspace, ties, "social_media", "chat", at=moment)
     touch(workspace, ties, "point_of_sale", "phone", at=moment, amount_cents=900)
     touch(workspace, ties, "social_media", "email", at=moment + GAP + dt.timedelta(seconds=1))
+    # Two sequences starting in one 31-day month: 1 and 31 October, 30 days apart.
+    apart = customer(workspace, "A month apart")
+    touch(workspace, apart, "social_media", "chat", at=dt.datetime(2026, 10, 1, 8))
+    touch(workspace, apart, "ecommerce", "website", at=dt.datetime(2026, 10, 31, 8), amount_cents=1)
     with workspace.db.write() as s:
         tagged = s.execute(text("SELECT min(customer_id) FROM customer_tags")).scalar_one()
         tag = s.execute(

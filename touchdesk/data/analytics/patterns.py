@@ -11,6 +11,7 @@ probability only when at least ``min_sample`` sequences started there; below tha
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from touchdesk.catalog import CHANNEL_KEYS
-from touchdesk.data.analytics.scope import CUSTOMERS, ROWS, Scope
+from touchdesk.data.analytics.scope import CUSTOMERS, ROWS, Scope, stamp
 from touchdesk.i18n import _
 
 DEFAULT_GAP_DAYS = 30
@@ -84,20 +85,35 @@ def compute(
         raise ValueError(_("{name} must be at least 1").format(name="gap_days, min_sample"))
     rows = session.execute(
         text(
-            f"""WITH o AS (
-                -- ``last``: the customer's previous period row by time then id (one ordered pass
-                -- over the (customer, time, id) index instead of two index seeks a row)
-                SELECT r.customer_id, r.occurred_at, r.channel, lag(r.occurred_at) OVER (
-                    PARTITION BY r.customer_id ORDER BY r.occurred_at, r.id) AS last
-                FROM {ROWS} r),
+            f"""WITH first AS MATERIALIZED (
+                -- each customer's first period row (the lowest id at the first moment)
+                SELECT c.customer_id, c.before, (SELECT x.id FROM {ROWS} x
+                    WHERE x.customer_id = c.customer_id ORDER BY x.occurred_at, x.id LIMIT 1) AS id
+                FROM {CUSTOMERS} c),
+            candidate AS (
+                -- a first row follows the customer's last touchpoint before the period (NULL: a
+                -- first contact)
+                SELECT f.customer_id, f.occurred_at, f.channel, first.before AS prev
+                FROM first CROSS JOIN {ROWS} f ON f.customer_id = first.customer_id
+                    AND f.id = first.id
+                UNION ALL
+                -- a later row follows another period row, so it can only be gap_days after one
+                -- from ``late`` (a day before the period's start + gap_days) on; of touchpoints at
+                -- the same moment only the first (by id) can start one
+                SELECT * FROM (
+                    SELECT r.customer_id, r.occurred_at, r.channel, (SELECT max(n.occurred_at)
+                        FROM {ROWS} n WHERE n.customer_id = r.customer_id
+                            AND n.occurred_at < r.occurred_at) AS prev
+                    FROM {ROWS} r
+                    WHERE r.occurred_at >= :late AND NOT EXISTS (SELECT 1 FROM {ROWS} t
+                        WHERE t.customer_id = r.customer_id AND t.occurred_at = r.occurred_at
+                            AND t.id < r.id))
+                WHERE prev IS NOT NULL),
             st AS MATERIALIZED (
-                SELECT customer_id, occurred_at, channel FROM o
-                -- of touchpoints at the same moment only the first (by id) can start one; for it
-                -- ``last`` is the latest earlier moment, else the customer's last one before the
-                -- period (NULL: a first contact)
-                WHERE (last IS NULL OR last < occurred_at) AND coalesce(round((julianday(occurred_at)
-                    - julianday(coalesce(last, (SELECT c.before FROM {CUSTOMERS} c
-                        WHERE c.customer_id = o.customer_id)))) * 86400000), :gap_ms) >= :gap_ms),
+                SELECT customer_id, occurred_at, channel FROM candidate
+                -- one mention of ``prev``, so SQLite looks it up once a row
+                WHERE coalesce(round((julianday(occurred_at) - julianday(prev)) * 86400000), :gap_ms)
+                    >= :gap_ms),
             q AS (
                 SELECT customer_id, occurred_at, channel, coalesce(lead(occurred_at) OVER (
                     PARTITION BY customer_id ORDER BY occurred_at), :hi) AS until
@@ -109,7 +125,11 @@ def compute(
                     AND b.amount_cents > 0))
             FROM q GROUP BY 1, 2, 3"""
         ),
-        {"gap_ms": gap_days * 86_400_000, "hi": hi},
+        {
+            "gap_ms": gap_days * 86_400_000,
+            "hi": hi,
+            "late": stamp(scope.lo + dt.timedelta(days=gap_days - 1)),
+        },
     ).all()
     by_channel: dict[tuple[str, int | None], list[int]] = defaultdict(lambda: [0, 0])
     by_weekday: dict[tuple[str, int | None], list[int]] = defaultdict(lambda: [0, 0])
