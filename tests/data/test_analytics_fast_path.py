@@ -31,14 +31,27 @@ class Row(NamedTuple):
     id: int
     customer_id: int
     occurred_at: dt.datetime
+    touchpoint: str
     channel: str
     stage: str
+    outcome: str
     amount_cents: int | None
+    resolution: str | None
+    resolved_at: dt.datetime | None
+    reply_due_at: dt.datetime | None
+    replied_at: dt.datetime | None
+    reply_to_id: int | None
+
+
+def _when(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
 
 
 def _history(ws: Workspace, tag: str | None) -> dict[int, list[Row]]:
     """Every in-scope customer's touchpoints in (time, id) order."""
-    sql = """SELECT e.id, e.customer_id, e.occurred_at, e.channel, e.stage, e.amount_cents
+    sql = """SELECT e.id, e.customer_id, e.occurred_at, e.touchpoint, e.channel, e.stage,
+            e.outcome, e.amount_cents, e.resolution, e.resolved_at, e.reply_due_at, e.replied_at,
+            e.reply_to_id
         FROM events e JOIN customers c ON c.id = e.customer_id WHERE c.deleted_at IS NULL"""
     params = {}
     if tag is not None:
@@ -47,8 +60,18 @@ def _history(ws: Workspace, tag: str | None) -> dict[int, list[Row]]:
         params["tag"] = tag
     history: dict[int, list[Row]] = defaultdict(list)
     with ws.db.read() as s:
-        for rid, cid, at, ch, stage, amount in s.execute(text(sql), params):
-            history[cid].append(Row(rid, cid, dt.datetime.fromisoformat(at), ch, stage, amount))
+        for r in s.execute(text(sql), params):
+            history[r.customer_id].append(
+                Row(
+                    *r[:2],
+                    dt.datetime.fromisoformat(r.occurred_at),
+                    *r[3:9],
+                    _when(r.resolved_at),
+                    _when(r.reply_due_at),
+                    _when(r.replied_at),
+                    r.reply_to_id,
+                )
+            )
     for rows in history.values():
         rows.sort(key=lambda r: (r.occurred_at, r.id))
     return history
@@ -136,6 +159,37 @@ def _check(ws: Workspace, month: Month, tag: str | None) -> None:
     assert {(c.channel, c.slot): (c.sequences, c.purchases) for c in a.patterns.by_hour} == {
         k: (n, hour_bought[k]) for k, n in hour.items()
     }
+
+    preceding: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    late_negative = on_time_negative = 0
+    for rows in inside.values():
+        everything = history[rows[0].customer_id]
+        for d in rows:
+            if d.outcome == "decision" and d.resolution and d.resolved_at:
+                before = [p for p in everything if p.occurred_at <= d.resolved_at and p.id != d.id]
+                if before:
+                    preceding[before[-1].touchpoint][d.resolution == "negative"] += 1
+            if d.reply_due_at and d.replied_at:
+                after = [
+                    n
+                    for n in everything
+                    if (n.occurred_at, n.id) > (d.occurred_at, d.id) and n.reply_to_id != d.id
+                ]
+                if after and (
+                    after[0].outcome == "negative"
+                    or (after[0].outcome == "decision" and after[0].resolution == "negative")
+                ):
+                    if d.replied_at <= d.reply_due_at:
+                        on_time_negative += 1
+                    else:
+                        late_negative += 1
+    assert {
+        p.touchpoint: [p.before_positive, p.before_negative] for p in a.decisions.preceding
+    } == (dict(preceding))
+    assert (a.responsiveness.late_then_negative, a.responsiveness.on_time_then_negative) == (
+        late_negative,
+        on_time_negative,
+    )
 
     until = min(hi, NOW)
     dropped: Counter[str] = Counter()

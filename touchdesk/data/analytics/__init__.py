@@ -123,7 +123,7 @@ def compute(
             tag=scope.tag,
             volume=volume.compute(session, cube, previous, compare=compare),
             friction=friction.compute(cube, min_sample),
-            decisions=decisions.compute(session, cube),
+            decisions=decisions.compute(session, cube, scope.params["hi"]),
             responsiveness=responsiveness.compute(session),
             flow=flow.compute(session, scope, silence_days=silence_days, now=now or utc_now()),
             patterns=patterns.compute(

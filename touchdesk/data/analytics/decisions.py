@@ -56,18 +56,25 @@ class Decisions:
         return share(self.positive, self.resolved)
 
 
-def compute(session: Session, cube: list[Cell]) -> Decisions:
-    """Decision points of the gathered period rows."""
+def compute(session: Session, cube: list[Cell], hi: str) -> Decisions:
+    """Decision points of the gathered period rows; ``hi`` is the period's end (a stored stamp)."""
     mine = [c for c in cube if c.outcome == "decision"]
     rows = session.execute(
         text(
-            f"""SELECT d.resolution, d.occurred_at, d.resolved_at, (
-                SELECT p.touchpoint FROM events p
-                WHERE p.customer_id = d.customer_id AND p.occurred_at <= d.resolved_at
-                    AND p.id <> d.id
-                ORDER BY p.occurred_at DESC, p.id DESC LIMIT 1)
+            # Resolved before the period ends, the customer's period rows hold every candidate
+            # from the period's start on, so one found there is the latest; else ``events``.
+            f"""SELECT d.resolution, d.occurred_at, d.resolved_at, coalesce(
+                CASE WHEN d.resolved_at < :hi THEN (SELECT p.touchpoint FROM {ROWS} p
+                    WHERE p.customer_id = d.customer_id AND p.occurred_at <= d.resolved_at
+                        AND p.id <> d.id
+                    ORDER BY p.occurred_at DESC, p.id DESC LIMIT 1) END,
+                (SELECT p.touchpoint FROM events p
+                    WHERE p.customer_id = d.customer_id AND p.occurred_at <= d.resolved_at
+                        AND p.id <> d.id
+                    ORDER BY p.occurred_at DESC, p.id DESC LIMIT 1))
             FROM {ROWS} d WHERE d.outcome = 'decision' AND d.resolution IS NOT NULL"""
-        )
+        ),
+        {"hi": hi},
     ).all()
     days = [
         (dt.datetime.fromisoformat(resolved) - dt.datetime.fromisoformat(occurred)).total_seconds()

@@ -78,20 +78,27 @@ def _stats(rows: list[tuple[int | None, bool]], requests: int) -> ReplyStats:
     )
 
 
+def _next(table: str) -> str:
+    """SQL for the outcome of the customer's next touchpoint in ``table`` after request ``r`` (not
+    counting its reply). The customer's period rows hold every touchpoint from the request to the
+    period's end, so one found there is the next; only when there is none is ``events`` asked."""
+    return f"""SELECT CASE WHEN n.outcome = 'decision' THEN coalesce(n.resolution, 'decision')
+            ELSE n.outcome END
+        FROM {table} n
+        WHERE n.customer_id = r.customer_id AND n.occurred_at >= r.occurred_at
+            AND n.id <> r.id AND (n.occurred_at > r.occurred_at OR n.id > r.id)
+            AND (n.reply_to_id IS NULL OR n.reply_to_id <> r.id)
+        ORDER BY n.occurred_at, n.id LIMIT 1"""
+
+
 def compute(session: Session) -> Responsiveness:
     """Reply statistics of the requests among the gathered period rows."""
     rows = session.execute(
         text(
             f"""SELECT r.channel, r.replied_at IS NOT NULL, r.response_minutes,
                 r.replied_at <= r.reply_due_at,
-                CASE WHEN r.replied_at IS NOT NULL THEN (
-                    SELECT CASE WHEN n.outcome = 'decision' THEN coalesce(n.resolution, 'decision')
-                        ELSE n.outcome END
-                    FROM events n
-                    WHERE n.customer_id = r.customer_id AND n.occurred_at >= r.occurred_at
-                        AND n.id <> r.id AND (n.occurred_at > r.occurred_at OR n.id > r.id)
-                        AND (n.reply_to_id IS NULL OR n.reply_to_id <> r.id)
-                    ORDER BY n.occurred_at, n.id LIMIT 1) END
+                CASE WHEN r.replied_at IS NOT NULL THEN coalesce(
+                    ({_next(ROWS)}), ({_next("events")})) END
             FROM {ROWS} r WHERE r.reply_due_at IS NOT NULL"""
         )
     ).all()

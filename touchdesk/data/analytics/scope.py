@@ -105,16 +105,17 @@ def period_rows(session: Session, scope: Scope) -> Iterator[None]:
         text(
             f"""CREATE TEMP TABLE {ROWS} (id INT, customer_id INT, occurred_at NUM,
                 touchpoint TEXT, channel TEXT, stage TEXT, outcome TEXT, amount_cents INT,
-                reply_due_at NUM, replied_at NUM, response_minutes INT, resolution TEXT,
-                resolved_at NUM, PRIMARY KEY (customer_id, occurred_at, id)) WITHOUT ROWID"""
+                reply_due_at NUM, replied_at NUM, response_minutes INT, reply_to_id INT,
+                resolution TEXT, resolved_at NUM, PRIMARY KEY (customer_id, occurred_at, id))
+                WITHOUT ROWID"""
         )
     )
     session.execute(
         text(
             f"""INSERT INTO {ROWS}
             SELECT e.id, e.customer_id, e.occurred_at, e.touchpoint, e.channel, e.stage, e.outcome,
-                e.amount_cents, e.reply_due_at, e.replied_at, e.response_minutes, e.resolution,
-                e.resolved_at
+                e.amount_cents, e.reply_due_at, e.replied_at, e.response_minutes, e.reply_to_id,
+                e.resolution, e.resolved_at
             FROM events e WHERE {scope.where("e")}"""
         ),
         scope.params,
