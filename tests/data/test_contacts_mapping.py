@@ -215,3 +215,14 @@ def test_a_merge_the_customer_cannot_take_is_a_rejected_row(
     assert (report.imported, report.duplicates, report.customers_created) == (1, 0, 1)
     assert report.rejected == [(2, "notes", "notes is too long")]
     assert workspace.customer(kept).notes == "x" * 999_990
+
+
+def test_merging_the_same_export_again_changes_nothing(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    source = contacts_copy(tmp_path, "google_contacts.csv")
+    workspace.import_contacts(source)
+    before = {c.id: workspace.customer(c.id) for c in workspace.find_customers()}
+    report = workspace.import_contacts(source, duplicates="merge")
+    assert (report.imported, report.duplicates, report.customers_created) == (3, 3, 0)
+    assert {c.id: workspace.customer(c.id) for c in workspace.find_customers()} == before

@@ -229,13 +229,13 @@ def import_customer_records(
                     if duplicates == MERGE:
                         writer.flush()
                         try:
-                            merge_into(s, owner, cleaned, region)
+                            changed = merge_into(s, owner, cleaned, region)
                         except ValidationError as exc:
                             outcome.duplicates -= 1  # rejected instead
                             outcome.reject(record.row, exc.errors.items(), record.cells)
                             continue
-                        # The merge may have added tags: a fresh writer knows them.
-                        writer = CustomerWriter(s, writer.now)
+                        if changed:  # the merge may have added tags: a fresh writer knows them
+                            writer = CustomerWriter(s, writer.now)
                         owners.add(owner, found_emails, found_phones)
                         outcome.imported += 1
                         continue

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from touchdesk.data import customers
 from touchdesk.data.models import Customer, CustomerEmail, CustomerPhone
-from touchdesk.data.records import CustomerDetail, CustomerInput
+from touchdesk.data.records import CustomerDetail, CustomerInput, ValidationError
 
 SKIP = "skip"
 MERGE = "merge"
@@ -77,7 +77,33 @@ def merged_input(current: CustomerDetail, new: CustomerInput) -> CustomerInput:
     )
 
 
-def merge_into(session: Session, customer_id: int, new: CustomerInput, region: str | None) -> None:
-    """Add a contact's details to an existing customer (validated like any edit)."""
+def merge_into(session: Session, customer_id: int, new: CustomerInput, region: str | None) -> bool:
+    """Add a contact's details to an existing customer (validated like any edit); returns whether
+    anything changed. A contact that adds nothing (the same export imported again) writes
+    nothing, so merging a whole file of known contacts stays quick."""
     current = customers.detail(session, customer_id)
-    customers.update_customer(session, customer_id, merged_input(current, new), region)
+    merged = merged_input(current, new)
+    before = CustomerInput(
+        name=current.name,
+        company=current.company,
+        phones=current.phones,
+        emails=current.emails,
+        city=current.city,
+        source=current.source,
+        tags=current.tags,
+        notes=current.notes,
+    )
+    cleaned_merged, merged_phones, merged_emails = customers.validate(merged, region)
+    try:
+        cleaned_before, before_phones, before_emails = customers.validate(before, region)
+    except ValidationError:
+        cleaned_before, before_phones, before_emails = before, [], []
+    same = (
+        cleaned_merged == cleaned_before
+        and [n for _d, n in merged_phones] == [n for _d, n in before_phones]
+        and [n for _d, n in merged_emails] == [n for _d, n in before_emails]
+    )
+    if same:
+        return False
+    customers.update_customer(session, customer_id, merged, region)
+    return True
