@@ -9,7 +9,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter, QPen, QResizeEvent
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QWidget,
+)
 
 from touchdesk import formatting
 from touchdesk.catalog import OUTCOME_KEYS, outcome_label, stage_label
@@ -110,16 +116,16 @@ class AggregateMapView(QGraphicsView):
             )
             band.setZValue(-1)
             title = scene.addSimpleText(stage_label(stage), bold)
-            title.setBrush(QBrush(TEXT))
+            title.setBrush(QBrush(QColor(TEXT)))
             total = m.stage_totals.get(stage, 0)
             sub = scene.addSimpleText(
                 ngettext("{n} touchpoint", "{n} touchpoints", total).format(
                     n=formatting.format_int(total)
                 )
             )
-            sub.setBrush(QBrush(MUTED))
-            for item, top in ((title, 6.0), (sub, 24.0)):
-                _align(item, left, left + col_w, top, rtl)
+            sub.setBrush(QBrush(QColor(MUTED)))
+            for text, top in ((title, 6.0), (sub, 24.0)):
+                _align(text, left, left + col_w, top, rtl)
         for node in m.nodes:
             left = GAP + node.column * (col_w + GAP)
             top = HEADER_H + node.row * (node_h + GAP)
@@ -128,7 +134,7 @@ class AggregateMapView(QGraphicsView):
             if node.volume:
                 # "12 (5%)": a middle dot would read as a Persian zero
                 volume += f" ({formatting.format_percent(node.share)})"
-            item = NodeItem(
+            card = NodeItem(
                 node,
                 QRectF(left, top, col_w, node_h),
                 name=name,
@@ -143,8 +149,8 @@ class AggregateMapView(QGraphicsView):
                 bar_max=bar_max,
                 rtl=rtl,
             )
-            scene.addItem(item)
-            self._nodes.append(item)
+            scene.addItem(card)
+            self._nodes.append(card)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -184,6 +190,6 @@ def _card(item: QGraphicsItem | None) -> NodeItem | None:
     return item
 
 
-def _align(item, left: float, right: float, top: float, rtl: bool) -> None:  # type: ignore[no-untyped-def]
+def _align(item: QGraphicsSimpleTextItem, left: float, right: float, top: float, rtl: bool) -> None:
     w = item.boundingRect().width()
     item.setPos(right - w if rtl else left, top)

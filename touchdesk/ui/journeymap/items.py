@@ -18,9 +18,10 @@ from touchdesk.catalog import OUTCOME_COLORS, OUTCOME_KEYS
 from touchdesk.journeymap_layout import AggregateNode, MapPoint
 
 POINT_RADIUS = 6.0
-RING = QColor(OUTCOME_COLORS["decision"])
-TEXT = QColor("#1d232b")
-MUTED = QColor("#5b6673")
+# Colours as names: Qt objects kept in module globals can outlive the application at exit.
+RING = OUTCOME_COLORS["decision"]
+TEXT = "#1d232b"
+MUTED = "#5b6673"
 
 
 class PointItem(QGraphicsEllipseItem):
@@ -32,7 +33,7 @@ class PointItem(QGraphicsEllipseItem):
         super().__init__(-r, -r, 2 * r, 2 * r)
         self.point = point
         self.setBrush(QBrush(QColor(point.color)))
-        self.setPen(QPen(RING, 3.0) if point.was_decision else QPen(QColor("#ffffff"), 1.5))
+        self.setPen(QPen(QColor(RING), 3.0) if point.was_decision else QPen(QColor("#ffffff"), 1.5))
         self.setToolTip(tooltip)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -89,7 +90,9 @@ class NodeItem(QGraphicsRectItem):
         self.badge: QGraphicsSimpleTextItem | None = None
         if rank_text:
             self.badge = _badge(self, rank_text, hot)
-            badge_w = self.badge.parentItem().boundingRect().width() + 6  # type: ignore[union-attr]
+            frame = self.badge.parentItem()
+            assert frame is not None
+            badge_w = frame.boundingRect().width() + 6
         _elide(title, room - badge_w)
         _place(title, rect.left() + pad, rect.right() - pad, rect.top() + 5, rtl)
         _place(volume, rect.left() + pad, rect.right() - pad, rect.bottom() - 20, rtl)
@@ -133,13 +136,13 @@ class NodeItem(QGraphicsRectItem):
 
 
 def _text(
-    parent: QGraphicsItem, text: str, *, bold: bool = False, color: QColor = TEXT
+    parent: QGraphicsItem, text: str, *, bold: bool = False, color: str = TEXT
 ) -> QGraphicsSimpleTextItem:
     item = QGraphicsSimpleTextItem(text, parent)
     font = item.font()
     font.setBold(bold)
     item.setFont(font)
-    item.setBrush(QBrush(color))
+    item.setBrush(QBrush(QColor(color)))
     return item
 
 
@@ -159,7 +162,7 @@ def _place(item: QGraphicsSimpleTextItem, left: float, right: float, top: float,
 def _badge(parent: QGraphicsItem, text: str, hot: bool) -> QGraphicsSimpleTextItem:
     """A small tag with the friction rank: red for the worst few, grey for the rest."""
     frame = QGraphicsRectItem(parent)
-    label = _text(frame, text, bold=True, color=QColor("#ffffff"))
+    label = _text(frame, text, bold=True, color="#ffffff")
     box = label.boundingRect().adjusted(-5, -1, 5, 1)
     frame.setRect(QRectF(0, 0, box.width(), box.height()))
     label.setPos(5, 1)

@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from touchdesk.ui.screenshots import wait_until
 
@@ -20,7 +21,7 @@ from touchdesk.ui.screenshots import wait_until
 CUSTOMERS = 20000
 
 
-def last_month(view) -> None:  # type: ignore[no-untyped-def]
+def last_month(view: Any) -> None:
     """Show the last complete month (the current one may be a few days old) once computed."""
     view.period.step(1)
     wait_until(
@@ -55,7 +56,7 @@ def shoot(docs: Path, lang: str) -> list[Path]:
     suffix = "-fa" if lang == "fa" else ""
     written: list[Path] = []
 
-    def save(widget, path: Path) -> None:  # type: ignore[no-untyped-def]
+    def save(widget: Any, path: Path) -> None:
         QApplication.processEvents()
         path.parent.mkdir(parents=True, exist_ok=True)
         widget.grab().save(str(path))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -58,7 +58,7 @@ TICK_SPACING = 120.0
 ZOOM_STEP = 1.5
 MAX_ZOOM = 64.0
 NOTE_CHARS = 300
-LANES = (QColor("#f3f6f9"), QColor("#e9eef4"))
+LANES = ("#f3f6f9", "#e9eef4")
 
 
 def outcome_text(point: MapPoint) -> str:
@@ -181,7 +181,9 @@ class JourneyMapView(QGraphicsView):
         x1 = width - (LABEL_W + EDGE if rtl else EDGE)
         for lane, _stage in enumerate(self.map.stages):
             band = scene.addRect(
-                QRectF(0, lane * LANE_H, width, LANE_H), QPen(Qt.PenStyle.NoPen), LANES[lane % 2]
+                QRectF(0, lane * LANE_H, width, LANE_H),
+                QPen(Qt.PenStyle.NoPen),
+                QColor(LANES[lane % 2]),
             )
             band.setZValue(0)
             mid = scene.addLine(
@@ -190,7 +192,7 @@ class JourneyMapView(QGraphicsView):
             mid.setZValue(0)
         if not self.map.points:
             note = scene.addSimpleText(_("No touchpoints logged yet."))
-            note.setBrush(QBrush(MUTED))
+            note.setBrush(QBrush(QColor(MUTED)))
             note.setPos((x0 + x1) / 2 - note.boundingRect().width() / 2, LANE_H * 2 - 10)
             return
 
@@ -209,17 +211,17 @@ class JourneyMapView(QGraphicsView):
             scene.addItem(item)
             self._items.append(item)
         axis_y = LANE_H * len(self.map.stages)
-        scene.addLine(x0, axis_y + 4, x1, axis_y + 4, QPen(MUTED, 1.0))
+        scene.addLine(x0, axis_y + 4, x1, axis_y + 4, QPen(QColor(MUTED), 1.0))
         ticks = self.map.ticks(max(2, int((x1 - x0) / TICK_SPACING) + 1))
         for tick in ticks:
             x = x0 + tick.x * (x1 - x0)
-            scene.addLine(x, axis_y + 4, x, axis_y + 9, QPen(MUTED, 1.0))
+            scene.addLine(x, axis_y + 4, x, axis_y + 9, QPen(QColor(MUTED), 1.0))
             label = scene.addSimpleText(formatting.format_date(formatting.to_local(tick.when)))
-            label.setBrush(QBrush(MUTED))
+            label.setBrush(QBrush(QColor(MUTED)))
             w = label.boundingRect().width()
             label.setPos(min(max(x - w / 2, 0.0), width - w), axis_y + 11)
 
-    def drawForeground(self, painter: QPainter, rect: QRectF | QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         """The lane names stay at the reading edge of the window while the axis pans."""
         painter.save()
         painter.resetTransform()
