@@ -32,7 +32,7 @@ from touchdesk.data.analytics.friction import Friction, FrictionItem
 from touchdesk.data.analytics.patterns import PatternCell, Patterns
 from touchdesk.data.analytics.periods import Period
 from touchdesk.data.analytics.responsiveness import ReplyStats, Responsiveness
-from touchdesk.data.analytics.scope import Scope, period_rows
+from touchdesk.data.analytics.scope import Scope, memory_mapped, period_rows
 from touchdesk.data.analytics.volume import Volume, VolumeTotals
 from touchdesk.formatting import Month, iso_date, utc_now
 
@@ -109,24 +109,25 @@ def compute(
     ``now`` (naive UTC, default the clock) bounds the drop-off of a period still running.
     """
     the_period = Period.of(period)
-    lo, hi = the_period.utc_bounds()
-    scope = Scope.make(session, lo, hi, tag)
-    if compare:
-        before_lo, before_hi = the_period.previous().utc_bounds()
-        previous = volume.totals(session, scope.shifted(before_lo, before_hi))
-    else:
-        previous = VolumeTotals()
-    with period_rows(session, scope):
-        cube = load_cube(session)
-        return Analytics(
-            period=the_period,
-            tag=scope.tag,
-            volume=volume.compute(session, cube, previous, compare=compare),
-            friction=friction.compute(cube, min_sample),
-            decisions=decisions.compute(session, cube, scope.params["hi"]),
-            responsiveness=responsiveness.compute(session),
-            flow=flow.compute(session, scope, silence_days=silence_days, now=now or utc_now()),
-            patterns=patterns.compute(
-                session, scope, gap_days=sequence_gap_days, min_sample=pattern_min_sample
-            ),
-        )
+    with memory_mapped(session):
+        lo, hi = the_period.utc_bounds()
+        scope = Scope.make(session, lo, hi, tag)
+        if compare:
+            before_lo, before_hi = the_period.previous().utc_bounds()
+            previous = volume.totals(session, scope.shifted(before_lo, before_hi))
+        else:
+            previous = VolumeTotals()
+        with period_rows(session, scope):
+            cube = load_cube(session)
+            return Analytics(
+                period=the_period,
+                tag=scope.tag,
+                volume=volume.compute(session, cube, previous, compare=compare),
+                friction=friction.compute(cube, min_sample),
+                decisions=decisions.compute(session, cube, scope.params["hi"]),
+                responsiveness=responsiveness.compute(session),
+                flow=flow.compute(session, scope, silence_days=silence_days, now=now or utc_now()),
+                patterns=patterns.compute(
+                    session, scope, gap_days=sequence_gap_days, min_sample=pattern_min_sample
+                ),
+            )

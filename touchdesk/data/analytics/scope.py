@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 STAMP = "%Y-%m-%d %H:%M:%S.%f"
 ROWS = "td_period_rows"
 CUSTOMERS = "td_period_customers"
+MMAP_BYTES = 1 << 30  # the most of the database file mapped while analysing (an upper bound)
 TEMP_CACHE_KIB = 64 * 1024  # the page cache of the connection's temporary tables (an upper bound)
 
 
@@ -86,6 +87,26 @@ class Scope:
         return (
             f"{alias}.occurred_at >= :lo AND {alias}.occurred_at < :hi AND {self.customers(alias)}"
         )
+
+
+@contextmanager
+def memory_mapped(session: Session) -> Iterator[None]:
+    """Read the database file memory-mapped (``PRAGMA mmap_size``) for the length of the block,
+    then go back to the connection's setting (so the mapping and its pages are let go).
+
+    A period's touchpoints are spread over the file (customers' histories are logged side by
+    side), so each analysis reads tens of thousands of pages; through SQLite's page cache every
+    one is a system call and a copy, which on the 1M-touchpoint demo database was a third of the
+    time. Nothing changes when SQLite was built without memory mapping."""
+    was = session.execute(text("PRAGMA mmap_size")).scalar()
+    if was is None:
+        yield
+        return
+    session.execute(text(f"PRAGMA mmap_size = {MMAP_BYTES}"))
+    try:
+        yield
+    finally:
+        session.execute(text(f"PRAGMA mmap_size = {int(was)}"))
 
 
 @contextmanager
