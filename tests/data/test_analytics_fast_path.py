@@ -63,9 +63,15 @@ def _history(ws: Workspace, tag: str | None) -> dict[int, list[Row]]:
         for r in s.execute(text(sql), params):
             history[r.customer_id].append(
                 Row(
-                    *r[:2],
+                    r.id,
+                    r.customer_id,
                     dt.datetime.fromisoformat(r.occurred_at),
-                    *r[3:9],
+                    r.touchpoint,
+                    r.channel,
+                    r.stage,
+                    r.outcome,
+                    r.amount_cents,
+                    r.resolution,
                     _when(r.resolved_at),
                     _when(r.reply_due_at),
                     _when(r.replied_at),
@@ -203,7 +209,7 @@ def _check(ws: Workspace, month: Month, tag: str | None) -> None:
     for s_from, s_to in pairwise(STAGE_KEYS):
         n = 0
         for cid in new:
-            first = {}
+            first: dict[str, dt.datetime] = {}
             for r in inside[cid]:
                 first.setdefault(r.stage, r.occurred_at)
             n += s_from in first and s_to in first and first[s_to] >= first[s_from]
