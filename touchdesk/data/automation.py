@@ -17,9 +17,9 @@ only create follow-ups that are not already in the past.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Table, and_, insert, or_, select
 from sqlalchemy.orm import Session
 
 from touchdesk.catalog import OUTCOME_KEYS, STAGE_KEYS
@@ -33,6 +33,28 @@ from touchdesk.planner.records import TRIGGERS, RuleDraft, RuleRow
 if TYPE_CHECKING:
     from touchdesk.data.workspace import Workspace
 
+RULES = cast(Table, AutomationRule.__table__)
+FOLLOWUPS = cast(Table, FollowUp.__table__)
+# The rule columns in ``RuleRow`` order: the hook reads enabled rules as plain rows (one Core query
+# per touchpoint, no ORM objects), which keeps a quick-log save and an import row cheap.
+RULE_COLUMNS = tuple(
+    RULES.c[name]
+    for name in (
+        "id",
+        "name",
+        "title",
+        "trigger",
+        "days",
+        "touchpoint",
+        "stage",
+        "outcome",
+        "period_days",
+        "enabled",
+        "plan_id",
+        "source",
+    )
+)
+
 DUE_HOUR = 9
 MAX_DAYS = 3650
 RENEWAL_TOUCHPOINT = "subscription_renewal"
@@ -43,7 +65,7 @@ def install(workspace: Workspace) -> None:
     workspace.add_after_log_hook(after_log)
 
 
-def due_at(rule: AutomationRule | RuleDraft, occurred_at: dt.datetime) -> dt.datetime:
+def due_at(rule: AutomationRule | RuleDraft | RuleRow, occurred_at: dt.datetime) -> dt.datetime:
     """When the follow-up a rule creates for a touchpoint at ``occurred_at`` (naive UTC) is due."""
     offset = rule.days
     if rule.trigger == "subscription_end":
@@ -54,7 +76,7 @@ def due_at(rule: AutomationRule | RuleDraft, occurred_at: dt.datetime) -> dt.dat
     return to_utc(dt.datetime.combine(day, dt.time(DUE_HOUR, 0)))
 
 
-def _matches(rule: AutomationRule, event: Event) -> bool:
+def _matches(rule: RuleRow, event: Event) -> bool:
     touchpoint = rule.touchpoint
     if rule.trigger == "subscription_end" and touchpoint is None:
         touchpoint = RENEWAL_TOUCHPOINT
@@ -67,7 +89,7 @@ def _matches(rule: AutomationRule, event: Event) -> bool:
 
 def is_first_purchase(session: Session, event: Event) -> bool:
     """Whether no purchase by the same customer happened before this one."""
-    earlier = session.scalar(
+    earlier = session.connection().scalar(
         select(Event.id)
         .where(
             Event.customer_id == event.customer_id,
@@ -85,9 +107,11 @@ def is_first_purchase(session: Session, event: Event) -> bool:
 
 def after_log(session: Session, event: Event, historical: bool) -> int:
     """The after-log hook: create the follow-ups of every enabled matching rule; returns how many."""
-    rules = session.scalars(
-        select(AutomationRule).where(AutomationRule.enabled).order_by(AutomationRule.id)
-    ).all()
+    conn = session.connection()
+    rules = [
+        RuleRow(*row)
+        for row in conn.execute(select(*RULE_COLUMNS).where(RULES.c.enabled).order_by(RULES.c.id))
+    ]
     if not rules:
         return 0
     now = utc_now()
@@ -107,8 +131,8 @@ def after_log(session: Session, event: Event, historical: bool) -> int:
         due = due_at(rule, event.occurred_at)
         if historical and due < now:
             continue
-        session.add(
-            FollowUp(
+        conn.execute(
+            insert(FOLLOWUPS).values(
                 customer_id=event.customer_id,
                 title=rule.title,
                 due_at=due,

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import NamedTuple, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from touchdesk.catalog import CHANNEL_KEYS, DIRECTION_KEYS, OUTCOME_KEYS, STAGE_KEYS
@@ -23,16 +24,39 @@ REQUEST_TOUCHPOINTS = frozenset({"support_channels"})
 # Hooks run inside the logging transaction after an event is stored (automation rules use it).
 AfterLog = Callable[[Session, Event, bool], int]
 
+# Logging writes through Core statements on the tables: a quick-log save is one write transaction
+# of a few statements, and the ORM's unit of work (flush, identity map, attribute history) cost as
+# much as the commit itself; the import logs thousands of rows the same way.
+EVENTS = cast(Table, Event.__table__)
+FOLLOWUPS = cast(Table, FollowUp.__table__)
+CUSTOMERS = cast(Table, Customer.__table__)
+TOUCHPOINT_TYPES = cast(Table, TouchpointType.__table__)
+
+
+class Checked(NamedTuple):
+    """A touchpoint that passed ``validate``: its catalog entry, cleaned note and the customer's
+    current summary columns (read in the same query as the check that the customer exists)."""
+
+    touchpoint: str
+    stage: str
+    note: str
+    last_event_at: dt.datetime | None
+    stage_reached: int
+
 
 def is_request(touchpoint: str, outcome: str, direction: str) -> bool:
     """Sensitive moments of seed 000: inbound support requests and complaints."""
     return direction == "inbound" and (touchpoint in REQUEST_TOUCHPOINTS or outcome == "negative")
 
 
-def validate(session: Session, data: TouchpointInput) -> tuple[TouchpointType, str]:
+def validate(session: Session, data: TouchpointInput) -> Checked:
+    """Check a touchpoint before it is stored; raises ``ValidationError`` naming each bad field."""
     errors: dict[str, str] = {}
-    tp = session.get(TouchpointType, data.touchpoint)
-    if tp is None:
+    conn = session.connection()
+    stage = conn.scalar(
+        select(TOUCHPOINT_TYPES.c.stage).where(TOUCHPOINT_TYPES.c.key == data.touchpoint)
+    )
+    if stage is None:
         errors["touchpoint"] = _("unknown touchpoint: {value}").format(value=data.touchpoint)
     if data.channel not in CHANNEL_KEYS:
         errors["channel"] = _("unknown channel: {value}").format(value=data.channel)
@@ -49,15 +73,19 @@ def validate(session: Session, data: TouchpointInput) -> tuple[TouchpointType, s
         note = clean_text(data.note, _("note"))
     except ValueError as exc:
         errors["note"] = str(exc)
-    customer = session.get(Customer, data.customer_id)
+    customer = conn.execute(
+        select(CUSTOMERS.c.deleted_at, CUSTOMERS.c.last_event_at, CUSTOMERS.c.stage_reached).where(
+            CUSTOMERS.c.id == data.customer_id
+        )
+    ).first()
     if customer is None or customer.deleted_at is not None:
         errors["customer"] = _("choose a customer")
     if data.follow_up is not None and not data.follow_up.title.strip():
         errors["follow_up"] = _("a follow-up needs a title")
     if errors:
         raise ValidationError(errors)
-    assert tp is not None
-    return tp, note
+    assert stage is not None and customer is not None
+    return Checked(data.touchpoint, stage, note, customer.last_event_at, customer.stage_reached)
 
 
 def log(
@@ -69,30 +97,38 @@ def log(
     hooks: tuple[AfterLog, ...] = (),
     historical: bool = False,
 ) -> tuple[int, int]:
-    """Store one touchpoint; returns (event id, follow-ups created by it and by automation)."""
-    tp, note = validate(session, data)
+    """Store one touchpoint; returns (event id, follow-ups created by it and by automation).
+
+    The hooks get the stored event as a detached ``Event`` (its row is already in the database)."""
+    checked = validate(session, data)
+    conn = session.connection()
     now = utc_now()
     when = data.occurred_at or now
     event = Event(
         customer_id=data.customer_id,
         occurred_at=when,
-        touchpoint=tp.key,
+        touchpoint=checked.touchpoint,
         channel=data.channel,
-        stage=tp.stage,
+        stage=checked.stage,
         outcome=data.outcome,
         direction=data.direction,
-        note=note,
+        note=checked.note,
         amount_cents=data.amount_cents,
+        reply_due_at=None,
+        replied_at=None,
+        response_minutes=None,
         logged_by=data.logged_by if data.logged_by is not None else logged_by,
         created_at=now,
     )
-    if is_request(tp.key, data.outcome, data.direction) or data.response_minutes is not None:
+    if is_request(checked.touchpoint, data.outcome, data.direction) or (
+        data.response_minutes is not None
+    ):
         event.reply_due_at = when + dt.timedelta(hours=deadline_hours)
         if data.response_minutes is not None:
             event.response_minutes = data.response_minutes
             event.replied_at = when + dt.timedelta(minutes=data.response_minutes)
-    session.add(event)
-    session.flush()
+    values = {c.key: getattr(event, c.key) for c in EVENT_VALUES}
+    event.id = conn.execute(insert(EVENTS).values(values)).inserted_primary_key[0]
     if data.reply_to_id is not None:
         record_reply(session, data.reply_to_id, when, reply_event_id=event.id)
     created = 0
@@ -103,8 +139,8 @@ def log(
         else:
             local = to_local(when) + dt.timedelta(days=fu.days or 0)
             due = to_utc(local.replace(hour=9, minute=0, second=0) if fu.days else local)
-        session.add(
-            FollowUp(
+        conn.execute(
+            insert(FOLLOWUPS).values(
                 customer_id=data.customer_id,
                 title=fu.title.strip(),
                 due_at=due,
@@ -114,20 +150,51 @@ def log(
             )
         )
         created += 1
-    _update_customer_summary(session, event)
+    _update_customer_summary(session, event, checked)
     for hook in hooks:
         created += hook(session, event, historical)
     return event.id, created
 
 
-def _update_customer_summary(session: Session, event: Event) -> None:
-    customer = session.get(Customer, event.customer_id)
-    assert customer is not None
-    if customer.last_event_at is None or event.occurred_at >= customer.last_event_at:
-        customer.last_event_at = event.occurred_at
-        customer.last_outcome = event.outcome
-        customer.last_touchpoint = event.touchpoint
-    customer.stage_reached = max(customer.stage_reached, STAGE_KEYS.index(event.stage))
+# The columns ``log`` writes (the rest keep their defaults: no link, not resolved).
+EVENT_VALUES = tuple(
+    EVENTS.c[name]
+    for name in (
+        "customer_id",
+        "occurred_at",
+        "touchpoint",
+        "channel",
+        "stage",
+        "outcome",
+        "direction",
+        "note",
+        "amount_cents",
+        "reply_due_at",
+        "replied_at",
+        "response_minutes",
+        "logged_by",
+        "created_at",
+    )
+)
+
+
+def _update_customer_summary(session: Session, event: Event, checked: Checked) -> None:
+    """Keep the customer's denormalised last touchpoint and highest stage current (one UPDATE,
+    only when something changes)."""
+    values: dict[str, object] = {}
+    if checked.last_event_at is None or event.occurred_at >= checked.last_event_at:
+        values.update(
+            last_event_at=event.occurred_at,
+            last_outcome=event.outcome,
+            last_touchpoint=event.touchpoint,
+        )
+    stage = STAGE_KEYS.index(event.stage)
+    if stage > checked.stage_reached:
+        values["stage_reached"] = stage
+    if values:
+        session.connection().execute(
+            update(CUSTOMERS).where(CUSTOMERS.c.id == event.customer_id).values(values)
+        )
 
 
 def record_reply(
