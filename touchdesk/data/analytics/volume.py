@@ -103,7 +103,11 @@ def compute(
         counts["outcome"][c.outcome] += c.events
     by_customer_stage: dict[str, int] = dict(
         session.execute(
-            text(f"SELECT stage, count(DISTINCT customer_id) FROM {ROWS} GROUP BY stage")
+            # distinct (customer, stage) pairs first: the rows come in customer order
+            text(
+                f"""SELECT stage, count(*) FROM (SELECT DISTINCT customer_id, stage FROM {ROWS})
+                GROUP BY stage"""
+            )
         ).all()
     )
     extra_touchpoints = sorted(set(counts["touchpoint"]) - set(TOUCHPOINT_KEYS))
