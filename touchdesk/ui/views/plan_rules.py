@@ -33,7 +33,8 @@ from touchdesk.ui.widgets.tables import setup_table
 from touchdesk.ui.wizard.describe import rule_then, rule_when
 
 MAX_DAYS = 3650
-OFF = QColor("#6b7078")
+# A string, not a QColor: QColor objects in module globals outlive Qt at exit and can crash it.
+OFF = "#6b7078"
 
 
 class RuleDialog(QDialog):
@@ -94,9 +95,9 @@ class RulesSection(QGroupBox):
                 Column(
                     N_("Switch"),
                     lambda r: _("On") if r.enabled else _("Off"),
-                    color=lambda r: None if r.enabled else OFF,
+                    color=lambda r: None if r.enabled else QColor(OFF),
                 ),
-                Column(N_("Rule"), lambda r: r.name, color=lambda r: None if r.enabled else OFF),
+                Column(N_("Rule"), lambda r: r.name, color=lambda r: None if r.enabled else QColor(OFF)),
                 Column(N_("When"), lambda r: rule_when(r, label)),
                 Column(N_("Creates"), rule_then),
             ],

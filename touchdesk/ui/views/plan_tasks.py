@@ -16,8 +16,9 @@ from touchdesk.ui.models.rows import Column, RowsModel
 from touchdesk.ui.operations import run_op
 from touchdesk.ui.widgets.tables import ROW_HEIGHT, setup_table
 
-LATE = QColor("#b00020")
-DONE = QColor("#2e9d4f")
+# Strings, not QColors: QColor objects in module globals outlive Qt at exit and can crash it.
+LATE = "#b00020"
+DONE = "#2e9d4f"
 MAX_ROWS = 10
 OWNER = 3  # column
 
@@ -97,8 +98,8 @@ class TasksSection(QGroupBox):
 
     def _color(self, task: PlanTaskRow) -> QColor | None:
         if task.done_at is not None:
-            return DONE
-        return LATE if task.due < self.today else None
+            return QColor(DONE)
+        return QColor(LATE) if task.due < self.today else None
 
     def selected(self) -> PlanTaskRow | None:
         rows = self.table.selectionModel().selectedRows()

@@ -31,7 +31,8 @@ from touchdesk.ui.widgets.icons import channel_icon, outcome_icon
 from touchdesk.ui.widgets.tables import setup_table
 
 VISIBLE_ROWS = 6
-LATE = QColor("#b00020")
+# A string, not a QColor: QColor objects in module globals outlive Qt at exit and can crash it.
+LATE = "#b00020"
 
 
 class Section(QGroupBox):
@@ -117,7 +118,7 @@ class TodayView(QWidget):
         ]
         label = ctx.ws.touchpoint_label
         late_due = Column(
-            N_("Due"), lambda r: formatting.format_datetime(r.due_at), color=lambda r: LATE
+            N_("Due"), lambda r: formatting.format_datetime(r.due_at), color=lambda r: QColor(LATE)
         )
         self.overdue = Section(_("Overdue follow-ups"), [late_due, *fu_columns[1:]], fu_actions)
         self.due_today = Section(_("Due today"), fu_columns, fu_actions)
@@ -145,7 +146,7 @@ class TodayView(QWidget):
                 Column(
                     N_("Reply was due"),
                     lambda r: formatting.format_datetime(r.reply_due_at),
-                    color=lambda r: LATE,
+                    color=lambda r: QColor(LATE),
                 ),
                 Column(N_("Customer"), lambda r: r.customer_name),
                 Column(

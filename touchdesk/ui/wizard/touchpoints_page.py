@@ -32,7 +32,8 @@ from touchdesk.ui.wizard.state import WizardState
 
 KEY = Qt.ItemDataRole.UserRole
 CHOICES = ("", "lean", "full")  # combo index -> version ("" = not in the plan)
-LEFT_OUT = QColor("#6b7078")
+# Colours as strings: QColor objects kept in module globals outlive Qt at exit and can crash it.
+LEFT_OUT = "#6b7078"
 COLUMNS = 5
 
 
@@ -228,7 +229,7 @@ class TouchpointsPage(QWizardPage):
                 item.setText(3, texts[1])
                 item.setText(4, why.get(key, ""))
                 item.setToolTip(4, why.get(key, ""))
-                brush = self.palette().text() if version else QBrush(LEFT_OUT)
+                brush = self.palette().text() if version else QBrush(QColor(LEFT_OUT))
                 for column in (0, 2, 3, 4):
                     item.setForeground(column, brush)
                 for column, v in ((2, "lean"), (3, "full")):  # the chosen version in bold
