@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers.factories import customer, touch
@@ -230,6 +230,7 @@ def test_export_touchpoints_between_days(workspace: Workspace, tmp_path: Path) -
 def test_any_text_survives_a_csv_round_trip(
     tmp_path: Path, people: list[tuple[str, str, list[str], str]], amount: int | None
 ) -> None:
+    assume(any(name.strip() for name, *_rest in people))  # an export of nobody is not a round trip
     with fresh_workspace(tmp_path) as ws:
         for i, (name, notes, tags, company) in enumerate(people):
             if not name.strip():
