@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import Table, and_, insert, or_, select
+from sqlalchemy import Table, and_, bindparam, insert, or_, select
 from sqlalchemy.orm import Session
 
 from touchdesk.catalog import OUTCOME_KEYS, STAGE_KEYS
@@ -53,6 +53,21 @@ RULE_COLUMNS = tuple(
         "plan_id",
         "source",
     )
+)
+ENABLED_RULES = select(*RULE_COLUMNS).where(RULES.c.enabled).order_by(RULES.c.id)
+INSERT_FOLLOWUP = insert(FOLLOWUPS)
+EARLIER_PURCHASE = (
+    select(Event.id)
+    .where(
+        Event.customer_id == bindparam("cid"),
+        Event.amount_cents > 0,
+        Event.id != bindparam("eid"),
+        or_(
+            Event.occurred_at < bindparam("at"),
+            and_(Event.occurred_at == bindparam("at"), Event.id < bindparam("eid")),
+        ),
+    )
+    .limit(1)
 )
 
 DUE_HOUR = 9
@@ -90,17 +105,7 @@ def _matches(rule: RuleRow, event: Event) -> bool:
 def is_first_purchase(session: Session, event: Event) -> bool:
     """Whether no purchase by the same customer happened before this one."""
     earlier = session.connection().scalar(
-        select(Event.id)
-        .where(
-            Event.customer_id == event.customer_id,
-            Event.amount_cents > 0,
-            Event.id != event.id,
-            or_(
-                Event.occurred_at < event.occurred_at,
-                and_(Event.occurred_at == event.occurred_at, Event.id < event.id),
-            ),
-        )
-        .limit(1)
+        EARLIER_PURCHASE, {"cid": event.customer_id, "eid": event.id, "at": event.occurred_at}
     )
     return earlier is None
 
@@ -108,10 +113,7 @@ def is_first_purchase(session: Session, event: Event) -> bool:
 def after_log(session: Session, event: Event, historical: bool) -> int:
     """The after-log hook: create the follow-ups of every enabled matching rule; returns how many."""
     conn = session.connection()
-    rules = [
-        RuleRow(*row)
-        for row in conn.execute(select(*RULE_COLUMNS).where(RULES.c.enabled).order_by(RULES.c.id))
-    ]
+    rules = [RuleRow(*row) for row in conn.execute(ENABLED_RULES)]
     if not rules:
         return 0
     now = utc_now()
@@ -132,15 +134,16 @@ def after_log(session: Session, event: Event, historical: bool) -> int:
         if historical and due < now:
             continue
         conn.execute(
-            insert(FOLLOWUPS).values(
-                customer_id=event.customer_id,
-                title=rule.title,
-                due_at=due,
-                origin="rule",
-                event_id=event.id,
-                assigned_to="",
-                created_at=now,
-            )
+            INSERT_FOLLOWUP,
+            {
+                "customer_id": event.customer_id,
+                "title": rule.title,
+                "due_at": due,
+                "origin": "rule",
+                "event_id": event.id,
+                "assigned_to": "",
+                "created_at": now,
+            },
         )
         created += 1
     return created

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import NamedTuple, cast
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from touchdesk.catalog import CHANNEL_KEYS, DIRECTION_KEYS, OUTCOME_KEYS, STAGE_KEYS
@@ -31,6 +31,15 @@ EVENTS = cast(Table, Event.__table__)
 FOLLOWUPS = cast(Table, FollowUp.__table__)
 CUSTOMERS = cast(Table, Customer.__table__)
 TOUCHPOINT_TYPES = cast(Table, TouchpointType.__table__)
+# Built once with bound parameters: building and cache-keying a statement per row cost more than
+# running it (the import runs these for every row).
+STAGE_OF = select(TOUCHPOINT_TYPES.c.stage).where(TOUCHPOINT_TYPES.c.key == bindparam("key"))
+CUSTOMER_STATE = select(
+    CUSTOMERS.c.deleted_at, CUSTOMERS.c.last_event_at, CUSTOMERS.c.stage_reached
+).where(CUSTOMERS.c.id == bindparam("cid"))
+INSERT_EVENT = insert(EVENTS)
+INSERT_FOLLOWUP = insert(FOLLOWUPS)
+UPDATE_SUMMARY = update(CUSTOMERS).where(CUSTOMERS.c.id == bindparam("cid"))
 
 
 class Checked(NamedTuple):
@@ -53,9 +62,7 @@ def validate(session: Session, data: TouchpointInput) -> Checked:
     """Check a touchpoint before it is stored; raises ``ValidationError`` naming each bad field."""
     errors: dict[str, str] = {}
     conn = session.connection()
-    stage = conn.scalar(
-        select(TOUCHPOINT_TYPES.c.stage).where(TOUCHPOINT_TYPES.c.key == data.touchpoint)
-    )
+    stage = conn.scalar(STAGE_OF, {"key": data.touchpoint})
     if stage is None:
         errors["touchpoint"] = _("unknown touchpoint: {value}").format(value=data.touchpoint)
     if data.channel not in CHANNEL_KEYS:
@@ -73,11 +80,7 @@ def validate(session: Session, data: TouchpointInput) -> Checked:
         note = clean_text(data.note, _("note"))
     except ValueError as exc:
         errors["note"] = str(exc)
-    customer = conn.execute(
-        select(CUSTOMERS.c.deleted_at, CUSTOMERS.c.last_event_at, CUSTOMERS.c.stage_reached).where(
-            CUSTOMERS.c.id == data.customer_id
-        )
-    ).first()
+    customer = conn.execute(CUSTOMER_STATE, {"cid": data.customer_id}).first()
     if customer is None or customer.deleted_at is not None:
         errors["customer"] = _("choose a customer")
     if data.follow_up is not None and not data.follow_up.title.strip():
@@ -128,7 +131,7 @@ def log(
             event.response_minutes = data.response_minutes
             event.replied_at = when + dt.timedelta(minutes=data.response_minutes)
     values = {c.key: getattr(event, c.key) for c in EVENT_VALUES}
-    event.id = conn.execute(insert(EVENTS).values(values)).inserted_primary_key[0]
+    event.id = conn.execute(INSERT_EVENT, values).inserted_primary_key[0]
     if data.reply_to_id is not None:
         record_reply(session, data.reply_to_id, when, reply_event_id=event.id)
     created = 0
@@ -140,14 +143,15 @@ def log(
             local = to_local(when) + dt.timedelta(days=fu.days or 0)
             due = to_utc(local.replace(hour=9, minute=0, second=0) if fu.days else local)
         conn.execute(
-            insert(FOLLOWUPS).values(
-                customer_id=data.customer_id,
-                title=fu.title.strip(),
-                due_at=due,
-                origin="event",
-                event_id=event.id,
-                created_at=now,
-            )
+            INSERT_FOLLOWUP,
+            {
+                "customer_id": data.customer_id,
+                "title": fu.title.strip(),
+                "due_at": due,
+                "origin": "event",
+                "event_id": event.id,
+                "created_at": now,
+            },
         )
         created += 1
     _update_customer_summary(session, event, checked)
@@ -192,9 +196,8 @@ def _update_customer_summary(session: Session, event: Event, checked: Checked) -
     if stage > checked.stage_reached:
         values["stage_reached"] = stage
     if values:
-        session.connection().execute(
-            update(CUSTOMERS).where(CUSTOMERS.c.id == event.customer_id).values(values)
-        )
+        values["cid"] = event.customer_id
+        session.connection().execute(UPDATE_SUMMARY, values)
 
 
 def record_reply(

@@ -29,7 +29,7 @@ from touchdesk.data.importing import (
     require_rows,
     too_many_cells,
 )
-from touchdesk.data.models import Customer, CustomerEmail, CustomerPhone, Event, TouchpointType
+from touchdesk.data.models import Customer, CustomerEmail, CustomerPhone, Event
 from touchdesk.data.records import CustomerInput, ImportReport, TouchpointInput, ValidationError
 from touchdesk.data.validation import normalize_email, normalize_phone
 from touchdesk.formatting import utc_now
@@ -245,15 +245,6 @@ def stored_event_keys(
     return keys
 
 
-def preload(session: Session, customer_ids: set[int]) -> list[object]:
-    """Load the catalog and these customers into the session in a few queries."""
-    ids = sorted(customer_ids)
-    loaded: list[object] = list(session.scalars(select(TouchpointType)))
-    for i in range(0, len(ids), 500):
-        loaded.extend(session.scalars(select(Customer).where(Customer.id.in_(ids[i : i + 500]))))
-    return loaded
-
-
 def import_touchpoints(
     ws: Workspace,
     path: str | os.PathLike[str],
@@ -328,9 +319,6 @@ def import_touchpoints(
                 if times
                 else set()
             )
-            # Load the customers and the catalog once, so logging finds them in the session instead
-            # of querying per row; the list keeps them alive in the session's weak identity map.
-            _keep_alive = preload(s, {e.customer_id for _i, e in matched})
             for item, event in matched:
                 key = _event_key(event)
                 if key in seen:
