@@ -44,7 +44,9 @@ def run_summary(args: argparse.Namespace) -> int:
         apply_language(args, ws)
         calendar = args.calendar or formatting.options().calendar
         if args.month:
-            month = formatting.Month.parse(args.month, calendar)
+            from touchdesk.cli.report import month_argument  # the year tells the calendar
+
+            month = month_argument(args.month, args.calendar)
         else:
             month = formatting.Month.containing(
                 formatting.to_local(formatting.utc_now()).date(), calendar

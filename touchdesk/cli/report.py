@@ -98,7 +98,7 @@ def run_monthly(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as ws:
         lang, calendar = _language(args, ws)
-        month = _month(args.month, args.calendar)
+        month = month_argument(args.month, args.calendar)
         with report_language(
             lang, calendar if args.calendar else month.calendar, ws.setting("currency")
         ):
@@ -106,7 +106,7 @@ def run_monthly(args: argparse.Namespace) -> int:
             return _emit(args, model, monthly.render, f"touchdesk-monthly-{month.key}.pdf")
 
 
-def _month(text: str, calendar: str | None) -> Any:
+def month_argument(text: str, calendar: str | None) -> Any:
     """The month of ``--month``: its year tells the calendar when ``--calendar`` is not given
     (Jalali years are far below Gregorian ones, as when dates are parsed)."""
     from touchdesk.formatting import GREGORIAN, JALALI, Month
