@@ -4,6 +4,7 @@ display. Each command group lives in its own module with a ``register(subparsers
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import sys
@@ -103,7 +104,7 @@ def apply_language(args: argparse.Namespace, ws=None) -> None:  # type: ignore[n
         lang = ws.setting("language")
     lang = set_language(lang or "system")
     calendar = settings.resolved_calendar(ws.setting("calendar") if ws else "auto", lang)
-    currency = settings.resolved_currency(ws.setting("currency") if ws else "auto", lang)
+    currency = ws.currency() if ws else settings.resolved_currency("auto", lang)
     formatting.configure_for_language(lang, calendar=calendar, currency=currency)
 
 
@@ -111,10 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # Translate --help and errors as well: pick up --lang before argparse runs.
     if "--lang" in argv and argv.index("--lang") + 1 < len(argv):
-        try:
+        with contextlib.suppress(ValueError):
             set_language(argv[argv.index("--lang") + 1])
-        except ValueError:
-            pass
     else:
         set_language("system")
     parser = build_parser()

@@ -59,8 +59,9 @@ DEMO_BUSINESS = {"en": "Morgan & Co. Home Goods", "fa": "لوازم خانگی �
 
 def _settle_settings(ws: Workspace, locale: str) -> None:
     """Make the demo read right: Toman amounts need the Toman currency, reports need a name."""
-    if locale == "fa" and ws.setting("currency") in ("", "auto"):
-        ws.set_setting("currency", "IRT")
+    if ws.setting("currency") in ("", "auto"):
+        # Toman for the Iranian demo; pounds for the English one (its customers are in the UK).
+        ws.set_setting("currency", "IRT" if locale == "fa" else "GBP")
     if not ws.setting("business_name"):
         ws.set_setting("business_name", DEMO_BUSINESS.get(locale, DEMO_BUSINESS["en"]))
 
@@ -71,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
     from touchdesk.data.demo import NotEmpty, generate
 
     with open_workspace(args) as ws:
+        if not args.append and ws.count_customers() == 0:
+            _settle_settings(ws, args.locale or get_language())
         apply_language(args, ws)
         bar = ProgressBar(_("Demo data"))
         try:
@@ -94,7 +97,6 @@ def run(args: argparse.Namespace) -> int:
             return 1
         finally:
             bar.finish()
-        _settle_settings(ws, args.locale or get_language())
         print(
             _(
                 "Created {customers} customers, {events} touchpoints and {followups} follow-ups "

@@ -100,7 +100,7 @@ def run_monthly(args: argparse.Namespace) -> int:
         lang, calendar = _language(args, ws)
         month = month_argument(args.month, args.calendar)
         with report_language(
-            lang, calendar if args.calendar else month.calendar, ws.setting("currency")
+            lang, calendar if args.calendar else month.calendar, ws.currency()
         ):
             model = monthly_model.build_model(ws, month, appendix=args.appendix)
             return _emit(args, model, monthly.render, f"touchdesk-monthly-{month.key}.pdf")
@@ -129,7 +129,7 @@ def run_journey(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         lang, calendar = _language(args, ws)
         customer_id = ws.resolve_customer(args.customer)
-        with report_language(lang, calendar, ws.setting("currency")):
+        with report_language(lang, calendar, ws.currency()):
             model = journey.build_model(ws, customer_id)
             return _emit(args, model, journey.render, f"touchdesk-journey-{customer_id}.pdf")
 
@@ -140,6 +140,6 @@ def run_plan(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as ws:
         lang, calendar = _language(args, ws)
-        with report_language(lang, calendar, ws.setting("currency")):
+        with report_language(lang, calendar, ws.currency()):
             model = plan.build_model(ws, args.plan)
             return _emit(args, model, plan.render, f"touchdesk-plan-{model.data['plan']['id']}.pdf")

@@ -28,6 +28,7 @@ from touchdesk.data.records import (
     MonthSummary,
     NotFound,
     SnippetRow,
+    StorageError,
     TodaySummary,
     TouchpointInput,
     TouchpointTypeRow,
@@ -235,6 +236,25 @@ class Workspace:
             s.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
         self._setting_cache.pop(key, None)
         self._changed("settings")
+
+    def currency(self) -> str:
+        """The currency amounts are kept in. "Automatic" is settled once, from the language set
+        for this database, and then stored: amounts must never change currency because someone
+        looks at them in another language."""
+        value = self.setting("currency")
+        if value and value != "auto":
+            return str(value).upper()
+        from touchdesk.i18n import system_language
+
+        language = self.setting("language")
+        resolved = app_settings.resolved_currency(
+            "auto", system_language() if language in ("", "system") else language
+        )
+        try:
+            self.set_setting("currency", resolved)
+        except StorageError:
+            log.info("currency not stored (read-only database)")
+        return resolved
 
     def _region(self) -> str | None:
         return self.setting("phone_region") or None
@@ -518,7 +538,10 @@ class Workspace:
             return summary.month_summary(s, start, end)
 
     def analytics(
-        self, period: Month | Period | tuple[dt.date, dt.date], tag: str | None = None, **options: Any
+        self,
+        period: Month | Period | tuple[dt.date, dt.date],
+        tag: str | None = None,
+        **options: Any,
     ) -> Analytics:
         """Volume, friction, decisions, responsiveness, journey flow and purchase patterns of a
         period (a Gregorian or Jalali ``Month``, or local ``(start, end)`` days inclusive),

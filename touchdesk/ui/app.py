@@ -70,7 +70,7 @@ class Shell:
             formatting.configure_for_language(
                 lang,
                 calendar=settings.resolved_calendar(self.ws.setting("calendar"), lang),
-                currency=settings.resolved_currency(self.ws.setting("currency"), lang),
+                currency=self.ws.currency(),
             )
             apply_qt_language(self.app, lang)
         font_family = "Vazirmatn" if lang == "fa" else ""

@@ -34,7 +34,7 @@ def apply_language(app: QApplication, ws: Workspace) -> str:
     """Switch the app to the language, calendar and currency in the workspace settings."""
     lang = set_language(ws.setting("language") or "system")
     calendar = settings.resolved_calendar(ws.setting("calendar"), lang)
-    currency = settings.resolved_currency(ws.setting("currency"), lang)
+    currency = ws.currency()
     formatting.configure_for_language(lang, calendar=calendar, currency=currency)
     apply_qt_language(app, lang)
     return lang
