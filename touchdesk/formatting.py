@@ -411,7 +411,9 @@ def isolate(text: str) -> str:
     """Keep a phone number, e-mail or Latin name in its own direction inside right-to-left text."""
     if not text or not _options.rtl:
         return text
-    return f"{LRI}{text}{PDI}"
+    # The isolate keeps the run whole; the marks outside it also help renderers that ignore
+    # isolates (a path's leading "/" otherwise jumps to the end in a Persian label).
+    return f"{LRM}{LRI}{text}{PDI}{LRM}"
 
 
 def language_is_persian() -> bool:

@@ -113,7 +113,7 @@ def test_durations():
 def test_isolate_only_in_rtl():
     assert f.isolate("0912 123 4567") == "0912 123 4567"
     f.configure(rtl=True)
-    assert f.isolate("0912") == "\u20660912\u2069"
+    assert f.isolate("0912") == "\u200e\u20660912\u2069\u200e"
 
 
 def test_week_starts_saturday_with_jalali():

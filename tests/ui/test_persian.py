@@ -28,7 +28,7 @@ def test_persian_main_window_is_rtl_with_jalali_dates(workspace, qtbot):  # type
     view = window.show_view("customers")
     assert view.model.index(0, 0).data() == "مریم کاظمی"
     assert view.model.index(0, 4).data() == "۱۴۰۵/۰۹/۰۴"  # 25 November 2026 = 4 Azar 1405
-    assert view.model.index(0, 2).data() == "\u2066۰۹۱۲۱۲۳۴۵۶۷\u2069"
+    assert view.model.index(0, 2).data() == "\u200e\u2066۰۹۱۲۱۲۳۴۵۶۷\u2069\u200e"
     view.select_customer(cid)
     assert view.detail.timeline.index(0, 0).data().startswith("۱۴۰۵/۰۹/۰۴")
 

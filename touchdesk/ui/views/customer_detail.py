@@ -81,7 +81,8 @@ class CustomerDetailPanel(QWidget):
         self.timeline_view = QTableView()
         self.timeline_view.setObjectName("timeline")
         self.timeline_view.setModel(self.timeline)
-        setup_table(self.timeline_view, (118, 160, 130, 125, 160, 80), stretch=4)
+        # Narrow fixed columns so the note — what the seeds are about — gets the room.
+        setup_table(self.timeline_view, (110, 140, 112, 96, 160, 72), stretch=4)
         self.followups: RowsModel[FollowUpRow] = RowsModel(
             [
                 Column(N_("Due"), lambda r: formatting.format_datetime(r.due_at)),
