@@ -9,6 +9,7 @@ PySide6 ships) and the calendar of every date picker (Jalali weeks start on Satu
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import (
     QCalendar,
@@ -85,7 +86,12 @@ def setup_date_edit(edit: QDateEdit | QDateTimeEdit, *, with_time: bool) -> None
     edit.setLocale(qt_locale())
     sep = "/" if formatting.options().calendar == formatting.JALALI else "-"
     fmt = f"yyyy{sep}MM{sep}dd"
-    edit.setDisplayFormat(f"{fmt} HH:mm" if with_time else fmt)
+    fmt = f"{fmt} HH:mm" if with_time else fmt
+    if edit.locale().textDirection() == Qt.LayoutDirection.RightToLeft:
+        # Qt lays a right-to-left locale's sections out in reverse ("۲۷:۱۱" for 11:27); giving it
+        # the reversed format makes its text read as everywhere else: ۱۴۰۵/۰۹/۰۴ ۱۱:۲۷.
+        fmt = "".join(reversed(re.split(r"(\W)", fmt)))
+    edit.setDisplayFormat(fmt)
     edit.setCalendarPopup(True)
     popup = edit.calendarWidget()
     if popup is not None:
