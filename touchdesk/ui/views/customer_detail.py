@@ -77,6 +77,8 @@ class CustomerDetailPanel(QWidget):
         self.resolve_button.setMenu(resolve_menu)
         self.reply_button = QPushButton(_("Record reply"))
         self.reply_button.setToolTip(_("Mark the selected request as answered now"))
+        self.report_button = QPushButton(_("Journey report"))
+        self.report_button.setToolTip(_("Make this customer's journey summary as a PDF"))
         self.timeline = TimelineModel(ctx.ws, self)
         self.timeline_view = QTableView()
         self.timeline_view.setObjectName("timeline")
@@ -100,7 +102,13 @@ class CustomerDetailPanel(QWidget):
         self.message.setStyleSheet("color: #666;")
 
         actions = QHBoxLayout()
-        for b in (self.log_button, self.followup_button, self.resolve_button, self.reply_button):
+        for b in (
+            self.log_button,
+            self.followup_button,
+            self.resolve_button,
+            self.reply_button,
+            self.report_button,
+        ):
             actions.addWidget(b)
         actions.addStretch(1)
         fu_actions = QHBoxLayout()
@@ -129,6 +137,7 @@ class CustomerDetailPanel(QWidget):
             lambda: self.ctx.touchpoints.add_followup(self.customer_id)
         )
         self.reply_button.clicked.connect(self._reply)
+        self.report_button.clicked.connect(self.journey_report)
         self.tabs.currentChanged.connect(lambda _i: self._update_map())
         self.journey_map.view.event_activated.connect(self.show_event)
         self.done_button.clicked.connect(self._done)
@@ -171,6 +180,18 @@ class CustomerDetailPanel(QWidget):
         self._map_customer = None
         self._update_map()
         self._update_buttons()
+
+    def journey_report(self) -> None:
+        """One click from the customer's page to their journey summary in the Reports view."""
+        cid = self.customer_id
+        window = self.ctx.window
+        if cid is None or window is None or not hasattr(window, "show_view"):
+            return
+        try:
+            reports = window.show_view("reports")
+        except StopIteration:  # a build without the Reports view
+            return
+        reports.journey_of(cid, self.ctx.ws.customer(cid).name)
 
     def _update_map(self) -> None:
         """Draw the journey map when its tab is shown (the whole history is read only then)."""
