@@ -41,6 +41,7 @@ class CustomersView(QWidget):
         self.search.setObjectName("customerSearch")
         self.search.setPlaceholderText(_("Search name, company, phone, e-mail or tag (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)  # the box people use most must never shrink to nothing
         self.tag = QComboBox()
         self.tag.setToolTip(_("Only customers with this tag"))
         self.stage = QComboBox()
