@@ -24,6 +24,17 @@ sys.path.insert(0, str(ROOT))
 from touchdesk.catalog import CHANNEL_KEYS, TOUCHPOINT_KEYS  # noqa: E402
 from touchdesk.data import import_touchpoints  # noqa: E402
 from touchdesk.data.workspace import Workspace  # noqa: E402
+from touchdesk.planner.records import RuleDraft  # noqa: E402
+
+# Rules of every trigger, so the import with rules pays for matching, first-purchase checks and
+# follow-ups (the touchpoints run through 2026, so many dues are still ahead of "now").
+RULES = (
+    RuleDraft("complaint", "Call back", "event", 0, "support_channels", None, "negative"),
+    RuleDraft("after sale", "Ask how it went", "purchase", 3),
+    RuleDraft("welcome", "Welcome pack", "first_purchase", 7),
+    RuleDraft("renewal", "Renewal due", "subscription_end", 5, period_days=30),
+    RuleDraft("aftercare", "Check in", "event", 14, None, "after_purchase", "positive"),
+)
 
 
 def write_files(folder: Path, rows: int) -> tuple[Path, Path]:
@@ -110,6 +121,18 @@ def main() -> None:
         f"{bare_seconds:.2f} s without them (dry run, {bare.imported} rows); "
         f"floor {touch_floor:.3f} s, ratio {touch_seconds / touch_floor:.0f}x"
     )
+
+    ruled = Workspace.open(folder / "rules.sqlite3")
+    ruled.import_customers(customers)
+    for draft in RULES:
+        ruled.save_rule(draft)
+    began = time.perf_counter()
+    report = ruled.import_touchpoints(touchpoints)
+    print(
+        f"touchpoints with {len(RULES)} automation rules: {report.imported} imported, "
+        f"{report.followups_created} follow-ups created (dues already past are skipped) in {time.perf_counter() - began:.2f} s"
+    )
+    ruled.close()
 
     began = time.perf_counter()
     again = ws.import_touchpoints(touchpoints)
