@@ -1,5 +1,5 @@
 """Hostile text — RTL, LTR, combining marks, emoji, control characters, 100 KB — survives
-create → save → reload → search → CSV export → import, identical, and never crashes."""
+create → save → reload → search → PDF → CSV export → import, identical, and never crashes."""
 
 import shutil
 
@@ -29,7 +29,7 @@ def _clean(value: str) -> str:
     return value.replace("\x00", "").strip()
 
 
-@settings(max_examples=25)
+@settings(max_examples=8)
 @given(name=TEXT.filter(lambda s: _clean(s)), note=BIG, tag=TEXT)
 def test_text_round_trips_through_store_search_and_csv(tmp_path_factory, db_path, name, note, tag):
     folder = tmp_path_factory.mktemp("hostile")
@@ -49,6 +49,16 @@ def test_text_round_trips_through_store_search_and_csv(tmp_path_factory, db_path
         assert ws.timeline(cid)[0].note == _clean(note)
         if search_tokens(name):
             assert cid in [r.id for r in ws.find_customers(name)]
+        # ... and into a PDF, in both languages, without crashing or reading files named in it.
+        from touchdesk.reports import journey
+        from touchdesk.reports.base import report_language
+
+        for lang in ("en", "fa"):
+            with report_language(lang):
+                pdf = folder / f"journey-{lang}.pdf"
+                journey.render(journey.build_model(ws, cid), str(pdf))
+            assert pdf.read_bytes().startswith(b"%PDF")
+            assert b"root:x:0:0" not in pdf.read_bytes()
         exported = folder / "customers.csv"
         assert ws.export_customers(exported) == 1
         events = folder / "touchpoints.csv"
