@@ -206,7 +206,11 @@ def update_customer(
 
 
 def detail(session: Session, customer_id: int, *, include_deleted: bool = False) -> CustomerDetail:
-    c = load(session, customer_id, include_deleted=include_deleted)
+    return to_detail(load(session, customer_id, include_deleted=include_deleted))
+
+
+def to_detail(c: Customer) -> CustomerDetail:
+    """The plain record of a loaded customer (phones, e-mails and tags loaded with it)."""
     return CustomerDetail(
         id=c.id,
         name=c.name,

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from touchdesk.data import csvfile, vcard
+from touchdesk.data.customers import to_detail
 from touchdesk.data.import_touchpoints import TOUCHPOINT_COLUMNS
 from touchdesk.data.importing import CUSTOMER_COLUMNS
 from touchdesk.data.models import Customer, Event
@@ -42,21 +43,7 @@ def customer_details(session: Session) -> Iterator[CustomerDetail]:
         .execution_options(yield_per=_BATCH)
     )
     for c in session.scalars(stmt):
-        yield CustomerDetail(
-            id=c.id,
-            name=c.name,
-            company=c.company,
-            phones=tuple(p.number for p in c.phones),
-            emails=tuple(e.address for e in c.emails),
-            city=c.city,
-            source=c.source,
-            tags=tuple(t.name for t in c.tags),
-            notes=c.notes,
-            created_at=c.created_at,
-            updated_at=c.updated_at,
-            last_event_at=c.last_event_at,
-            stage_reached=c.stage_reached,
-        )
+        yield to_detail(c)
 
 
 def customer_row(c: CustomerDetail) -> tuple[str, ...]:
