@@ -313,14 +313,14 @@ def test_import_matches_logging_the_rows_one_by_one(
 
     emails = {f"c{i}@example.com": i + 1 for i in range(3)}
     followups = 0
-    for when, email, tp, channel, outcome, direction, note, amount, minutes in rows[:-1]:
+    for date, email, tp, channel, outcome, direction, note, amount, minutes in rows[:-1]:
         data = TouchpointInput(
             customer_id=emails[email],
             touchpoint=tp,
             channel=channel,
             outcome=outcome,
             direction=direction,
-            occurred_at=formatting.to_utc(formatting.parse_datetime(when)),
+            occurred_at=formatting.to_utc(formatting.parse_datetime(date)),
             note=note,
             amount_cents=formatting.parse_money(amount) if amount else None,
             response_minutes=int(minutes) if minutes else None,

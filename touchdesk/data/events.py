@@ -131,7 +131,9 @@ def log(
             event.response_minutes = data.response_minutes
             event.replied_at = when + dt.timedelta(minutes=data.response_minutes)
     values = {c.key: getattr(event, c.key) for c in EVENT_VALUES}
-    event.id = conn.execute(INSERT_EVENT, values).inserted_primary_key[0]
+    key = conn.execute(INSERT_EVENT, values).inserted_primary_key
+    assert key is not None
+    event.id = key[0]
     if data.reply_to_id is not None:
         record_reply(session, data.reply_to_id, when, reply_event_id=event.id)
     created = 0
@@ -237,7 +239,7 @@ def delete(session: Session, event_id: int) -> None:
     for fu in session.scalars(select(FollowUp).where(FollowUp.event_id == event_id)):
         fu.event_id = None
     session.execute(
-        Event.__table__.update().where(Event.reply_to_id == event_id).values(reply_to_id=None)
+        EVENTS.update().where(EVENTS.c.reply_to_id == event_id).values(reply_to_id=None)
     )
     customer_id = event.customer_id
     session.delete(event)
