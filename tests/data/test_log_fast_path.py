@@ -99,6 +99,7 @@ def reference_log(session: Session, data: TouchpointInput, historical: bool) -> 
     session.add(event)
     session.flush()
     if data.reply_to_id is not None:
+        event.reply_to_id = data.reply_to_id
         request = session.get(Event, data.reply_to_id)
         assert request is not None
         if request.replied_at is None:
@@ -337,3 +338,42 @@ def test_import_matches_logging_the_rows_one_by_one(
     assert (report.imported, report.duplicates, report.rejected) == (60, 1, [])
     assert report.followups_created == followups > 0
     assert contents(imported) == contents(by_hand)
+
+
+def test_a_logged_reply_is_linked_to_its_request(workspace):
+    import datetime as dt
+
+    from tests.helpers.factories import customer
+    from touchdesk.data.records import TouchpointInput
+
+    cid = customer(workspace)
+    request = workspace.log_touchpoint(
+        TouchpointInput(
+            cid,
+            "support_channels",
+            "phone",
+            "negative",
+            "inbound",
+            occurred_at=dt.datetime(2026, 11, 2, 9),
+        )
+    )
+    workspace.log_touchpoint(
+        TouchpointInput(
+            cid,
+            "support_channels",
+            "phone",
+            "positive",
+            "outbound",
+            occurred_at=dt.datetime(2026, 11, 2, 10, 30),
+            reply_to_id=request,
+        )
+    )
+    with workspace.db.read() as s:
+        from sqlalchemy import select
+
+        from touchdesk.data.models import Event
+
+        rows = {e.id: (e.reply_to_id, e.response_minutes) for e in s.scalars(select(Event))}
+    reply = next(v for k, v in rows.items() if k != request)
+    assert reply[0] == request
+    assert rows[request][1] == 90

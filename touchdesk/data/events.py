@@ -205,9 +205,15 @@ def _update_customer_summary(session: Session, event: Event, checked: Checked) -
 def record_reply(
     session: Session, request_id: int, replied_at: dt.datetime, *, reply_event_id: int | None = None
 ) -> None:
+    """Mark an inbound request answered at ``replied_at``; a reply logged as a touchpoint
+    (``reply_event_id``) is linked to the request it answers."""
     request = session.get(Event, request_id)
     if request is None:
         raise NotFound(_("touchpoint {id} not found").format(id=request_id))
+    if reply_event_id is not None:
+        session.connection().execute(
+            EVENTS.update().where(EVENTS.c.id == reply_event_id).values(reply_to_id=request_id)
+        )
     if request.replied_at is not None:
         return
     request.replied_at = replied_at
