@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.data.test_contacts_formats import FIXTURES
@@ -113,6 +113,7 @@ def vcard_lines(draw: st.DrawFn) -> bytes:
 
 @SETTINGS
 @given(data=vcard_lines())
+@example(data=b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;ENCODING=QUOTED-PRINTABLE:=\r\nEND:VCARD\r\n")
 def test_random_vcard_properties_never_crash(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "random.vcf"
     path.write_bytes(data)

@@ -84,6 +84,10 @@ def _logical_lines(data: bytes) -> list[bytes]:
     lines: list[bytes] = []
     pending_soft_break = False
     for physical in _LINE_BREAK.split(data):
+        if pending_soft_break and physical.strip().upper() in (b"END:VCARD", b"BEGIN:VCARD"):
+            # A soft break never swallows the end of a contact (a value ending in a bare "=").
+            lines[-1] = lines[-1][:-1]
+            pending_soft_break = False
         if pending_soft_break and lines:
             lines[-1] = lines[-1][:-1] + physical.lstrip(b" \t")
         elif physical[:1] in (b" ", b"\t") and lines:
