@@ -7,9 +7,6 @@ import locale
 import os
 from dataclasses import dataclass
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-
 from touchdesk.i18n import _
 from touchdesk.textnorm import digits_only, latin_digits
 
@@ -37,6 +34,8 @@ def default_region() -> str | None:
 
 def normalize_phone(raw: str, region: str | None = None) -> Phone:
     """Check a phone number and give its normalised form; ``ValueError`` with a reason if bad."""
+    import phonenumbers  # loaded on first use: it costs start-up time the window does not need
+
     text = latin_digits(raw).strip()
     if not text:
         raise ValueError(_("empty phone number"))
@@ -67,6 +66,8 @@ def normalize_phone(raw: str, region: str | None = None) -> Phone:
 
 def phone_search_forms(normalized: str, display: str) -> list[str]:
     """Digit strings under which a phone should be found: as typed, E.164, and the national form."""
+    import phonenumbers
+
     forms = {digits_only(display), normalized}
     try:
         parsed = phonenumbers.parse("+" + normalized)
@@ -80,6 +81,8 @@ def phone_search_forms(normalized: str, display: str) -> list[str]:
 
 def normalize_email(raw: str) -> str:
     """Check an e-mail address (syntax only, offline); returns its normalised form."""
+    from email_validator import EmailNotValidError, validate_email
+
     text = raw.strip()
     try:
         result = validate_email(text, check_deliverability=False)
