@@ -74,11 +74,15 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work()
+            result, error = self.work(), None
         except Exception as exc:
-            self.relay.done.emit(None, exc)
-        else:
-            self.relay.done.emit(result, None)
+            result, error = None, exc
+        # The app may be closing: nobody waits for the result any more, so drop it quietly.
+        if shiboken6.isValid(self.relay):
+            try:
+                self.relay.done.emit(result, error)
+            except RuntimeError:
+                log.debug("result of a background job arrived after its receiver was gone")
 
 
 _running: set[_Relay] = set()
