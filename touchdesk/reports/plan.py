@@ -190,7 +190,7 @@ def render(
             [
                 t["name"],
                 stage_label(t["stage"]),
-                t["version"] or "",
+                {"full": _("Full"), "lean": _("Lean")}.get(t["version"] or "", ""),
                 f.format_money(t["cost"], cur),
                 f.format_int(t["hours"]),
                 t["why"],
