@@ -29,9 +29,8 @@ def machine() -> list[str]:
 
     mem = ""
     try:
-        kb = int(
-            next(line for line in open("/proc/meminfo") if line.startswith("MemTotal")).split()[1]
-        )
+        meminfo = Path("/proc/meminfo").read_text().splitlines()
+        kb = int(next(line for line in meminfo if line.startswith("MemTotal")).split()[1])
         mem = f", {kb / 1048576:.0f} GiB RAM"
     except (OSError, StopIteration):
         pass

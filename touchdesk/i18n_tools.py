@@ -88,7 +88,7 @@ def apply_translations(path: Path, lang: str = "fa") -> int:
     filled = 0
     for message in catalog:
         key = message.id[0] if isinstance(message.id, tuple) else message.id
-        if key in table and table[key]:
+        if table.get(key):
             value = table[key]
             message.string = tuple(value) if isinstance(message.id, tuple) else value
             if "fuzzy" in message.flags:

@@ -11,7 +11,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 SIZE = (1280, 800)
@@ -95,9 +95,9 @@ def shoot(folder: Path, lang: str) -> list[Path]:
     return written
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    folder = Path(argv[0] if argv else "docs/screenshots")
+def run(shoot_one: Callable[[Path, str], Iterable[Path]], default: str) -> int:
+    """The screenshot commands' shared entry: offscreen Qt, bundled fonts, English then Persian."""
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else default)
     folder.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -108,10 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     del app
     load_fonts()
     for lang in ("en", "fa"):
-        for path in shoot(folder, lang):
+        for path in shoot_one(folder, lang):
             print(path)
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run(shoot, "docs/screenshots"))

@@ -42,11 +42,9 @@ class _Command(QUndoCommand):
     def undo(self) -> None:
         self._run(self.revert)
 
-    def do(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
+    # Each command class defines these two: the change, and the change that takes it back.
+    do: Callable[[], None]
+    revert: Callable[[], None]
 
 
 class DeleteCustomer(_Command):

@@ -10,7 +10,6 @@ and saves the busiest customer's journey map (``docs/journey-map[-fa].png``), th
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -96,22 +95,7 @@ def shoot(docs: Path, lang: str) -> list[Path]:
     return written
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    docs = Path(argv[0] if argv else "docs")
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from touchdesk.ui.app import load_fonts
-
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    del app
-    load_fonts()
-    for lang in ("en", "fa"):
-        for path in shoot(docs, lang):
-            print(path)
-    return 0
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    from touchdesk.ui.screenshots import run
+
+    raise SystemExit(run(shoot, "docs"))
