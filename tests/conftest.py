@@ -15,7 +15,7 @@ os.environ.pop("TOUCHDESK_DB", None)
 os.environ["LANG"] = "en_GB.UTF-8"
 os.environ["TZ"] = "UTC"
 
-import time  # noqa: E402
+import time
 
 time.tzset()
 
