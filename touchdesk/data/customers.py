@@ -7,15 +7,12 @@ import datetime as dt
 
 from sqlalchemy import (
     and_,
-    column,
     exists,
     false,
     func,
     literal_column,
     or_,
     select,
-    table,
-    text,
     update,
 )
 from sqlalchemy.orm import Session, selectinload
@@ -34,7 +31,6 @@ from touchdesk.data.validation import clean_tags, clean_text, normalize_email, n
 from touchdesk.formatting import utc_now
 from touchdesk.i18n import _
 
-_FTS = table("customer_fts", column("rowid"), column("body"))
 SORT_KEYS = ("name", "company", "phone", "last_touchpoint", "last_event_at", "open_followups")
 
 
@@ -320,15 +316,15 @@ def _open_followups_count():  # type: ignore[no-untyped-def]
     )
 
 
-def _filtered(query: str, tag: str | None, stage: str | None, attention: bool, now: dt.datetime):  # type: ignore[no-untyped-def]
+def _filtered(  # type: ignore[no-untyped-def]
+    query: str, tag: str | None, stage: str | None, attention: bool, now: dt.datetime, dialect: str
+):
     conditions = [Customer.deleted_at.is_(None)]
-    expression = search.match_expression(query) if query else None
-    if query and expression is None:
+    ids = search.matching_ids(query, dialect) if query else None
+    if query and ids is None:
         conditions.append(false())
-    if expression:
-        conditions.append(
-            Customer.id.in_(select(_FTS.c.rowid).where(text("customer_fts MATCH :m")))
-        )
+    if ids is not None:
+        conditions.append(Customer.id.in_(ids))
     if tag:
         conditions.append(Customer.tags.any(func.lower(Tag.name) == tag.lower()))
     if stage:
@@ -359,7 +355,7 @@ def _filtered(query: str, tag: str | None, stage: str | None, attention: bool, n
                 ),
             )
         )
-    return and_(*conditions), ({"m": expression} if expression else {})
+    return and_(*conditions)
 
 
 def find(
@@ -378,7 +374,7 @@ def find(
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort!r}")
     now = utc_now()
-    where, params = _filtered(query, tag, stage, needs_attention, now)
+    where = _filtered(query, tag, stage, needs_attention, now, session.get_bind().dialect.name)
     open_count = _open_followups_count()
     column = open_count if sort == "open_followups" else getattr(Customer, sort)
     order = column.desc() if descending else column.asc()
@@ -401,7 +397,7 @@ def find(
         .offset(offset)
         .limit(limit)
     )
-    return [CustomerRow(*row) for row in session.execute(stmt, params)]
+    return [CustomerRow(*row) for row in session.execute(stmt)]
 
 
 def count(
@@ -412,10 +408,10 @@ def count(
     stage: str | None = None,
     needs_attention: bool = False,
 ) -> int:
-    where, params = _filtered(query, tag, stage, needs_attention, utc_now())
-    return session.execute(
-        select(func.count()).select_from(Customer).where(where), params
-    ).scalar_one()
+    where = _filtered(
+        query, tag, stage, needs_attention, utc_now(), session.get_bind().dialect.name
+    )
+    return session.execute(select(func.count()).select_from(Customer).where(where)).scalar_one()
 
 
 def find_by_email(session: Session, email: str) -> int | None:

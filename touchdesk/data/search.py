@@ -1,15 +1,18 @@
-"""Customer search: an FTS5 index over folded text, so "۰۹۱۲" finds "0912" and "علي" finds "علی".
+"""Customer search over folded text, so "۰۹۱۲" finds "0912" and "علي" finds "علی".
 
-The index holds, per customer, the folded name, company, city, tags, e-mails and each phone in the
-forms people type it (as written, international, national). Every query token is a prefix match
-and all tokens must match, which is what search-as-you-type needs.
+The index (table ``customer_fts``, rowid = customer id) holds, per customer, the folded name,
+company, city, tags, e-mails and each phone in the forms people type it (as written,
+international, national). Every query token is a prefix match and all tokens must match, which is
+what search-as-you-type needs. On SQLite the table is an FTS5 index; on PostgreSQL (team mode) it
+is a plain table whose ``' ' || body`` has a trigram index, and a token matches where a word of
+the body starts with it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import text
+from sqlalchemy import Select, column, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
 from touchdesk.data.validation import phone_search_forms
@@ -31,12 +34,33 @@ def index_body(
     return " ".join(" ".join(search_tokens(p)) for p in parts if p)
 
 
+FTS = table("customer_fts", column("rowid"), column("body"))
+
+
 def match_expression(query: str) -> str | None:
     """An FTS5 MATCH expression for what the user typed, or ``None`` if it has no words."""
     tokens = search_tokens(query)
     if not tokens:
         return None
     return " ".join(f'"{t}"*' for t in tokens)
+
+
+def _like_prefix(token: str) -> str:
+    escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"% {escaped}%"
+
+
+def matching_ids(query: str, dialect: str) -> Select[tuple[int]] | None:
+    """The ids of customers matching what the user typed, or ``None`` if it has no words."""
+    tokens = search_tokens(query)
+    if not tokens:
+        return None
+    if dialect == "sqlite":
+        expression = match_expression(query)
+        return select(FTS.c.rowid).where(text("customer_fts MATCH :m").bindparams(m=expression))
+    # Written exactly as the index expression so PostgreSQL uses the trigram index.
+    spaced = literal_column("' '").op("||")(FTS.c.body)
+    return select(FTS.c.rowid).where(*(spaced.like(_like_prefix(t), escape="\\") for t in tokens))
 
 
 def reindex(session: Session, customer_id: int, body: str | None) -> None:

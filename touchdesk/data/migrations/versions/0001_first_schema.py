@@ -226,10 +226,20 @@ def upgrade() -> None:
 
     # Customer search: folded text (see touchdesk.textnorm), rowid = customer id, kept current by
     # the service layer. Prefix indexes make search-as-you-type cheap.
-    op.execute(
-        "CREATE VIRTUAL TABLE customer_fts USING fts5("
-        "body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
-    )
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(
+            "CREATE VIRTUAL TABLE customer_fts USING fts5("
+            "body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
+        )
+    else:
+        # PostgreSQL (team mode): the same folded text in a plain table, searched by word prefix
+        # with LIKE on " " || body, which a trigram index serves (see touchdesk.data.search).
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        op.execute("CREATE TABLE customer_fts (rowid integer PRIMARY KEY, body text NOT NULL)")
+        op.execute(
+            "CREATE INDEX ix_customer_fts_body ON customer_fts "
+            "USING gin ((' ' || body) gin_trgm_ops)"
+        )
 
 
 def downgrade() -> None:
