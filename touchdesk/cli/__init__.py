@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "touchdesk.cli.safety",
     "touchdesk.cli.plan",
     "touchdesk.cli.report",
+    "touchdesk.cli.move",
 )
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Integer, TableClause, bindparam, func, insert, select, text
 from sqlalchemy import update as sql_update
+from sqlalchemy.engine import URL
 
 from touchdesk.data.db import Database, is_sqlite, to_url
 from touchdesk.data.models import Base, TouchpointType
@@ -217,4 +218,7 @@ def location_without_password(location: str | os.PathLike[str]) -> str:
     """The location to give ``--db`` later: the password left out, for libpq to find in
     ~/.pgpass or PGPASSWORD."""
     url = to_url(location)
-    return url.set(password=None).render_as_string(hide_password=False)
+    bare = URL.create(
+        url.drivername, url.username, None, url.host, url.port, url.database, url.query
+    )
+    return bare.render_as_string(hide_password=False)
