@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from tests.helpers.factories import customer
 from touchdesk import formatting
 from touchdesk.catalog import STAGE_KEYS
-from touchdesk.data import automation, events
+from touchdesk.data import automation, events, team
 from touchdesk.data.models import AutomationRule, Customer, Event, FollowUp, TouchpointType
 from touchdesk.data.records import FollowUpRequest, TouchpointInput
 from touchdesk.data.validation import clean_text
@@ -77,6 +77,7 @@ def reference_log(session: Session, data: TouchpointInput, historical: bool) -> 
     automation rules evaluated the same plain way; returns how many follow-ups it made."""
     tp = session.get(TouchpointType, data.touchpoint)
     assert tp is not None
+    author = team.ensure_user(session, USER)
     when = data.occurred_at or NOW
     event = Event(
         customer_id=data.customer_id,
@@ -90,6 +91,7 @@ def reference_log(session: Session, data: TouchpointInput, historical: bool) -> 
         amount_cents=data.amount_cents,
         logged_by=data.logged_by if data.logged_by is not None else USER,
         created_at=NOW,
+        author_id=author,
     )
     if events.is_request(tp.key, data.outcome, data.direction) or data.response_minutes is not None:
         event.reply_due_at = when + dt.timedelta(hours=DEADLINE_HOURS)
@@ -125,6 +127,8 @@ def reference_log(session: Session, data: TouchpointInput, historical: bool) -> 
                 origin="event",
                 event_id=event.id,
                 created_at=NOW,
+                author_id=author,
+                assignee_id=author,
             )
         )
         created += 1
@@ -176,6 +180,8 @@ def reference_log(session: Session, data: TouchpointInput, historical: bool) -> 
                 event_id=event.id,
                 assigned_to="",
                 created_at=NOW,
+                author_id=author,
+                assignee_id=author,
             )
         )
         created += 1
@@ -241,6 +247,7 @@ def random_touchpoints(seed: int, count: int) -> list[tuple[TouchpointInput, boo
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_logging_matches_the_plain_orm_way(pair: tuple[Workspace, Workspace], seed: int) -> None:
     fast, reference = pair
+    author = fast.user_id()
     for data, historical in random_touchpoints(seed, 80):
         with fast.db.write() as s:
             _id, created = events.log(
@@ -248,6 +255,7 @@ def test_logging_matches_the_plain_orm_way(pair: tuple[Workspace, Workspace], se
                 data,
                 deadline_hours=DEADLINE_HOURS,
                 logged_by=USER,
+                author_id=author,
                 hooks=(automation.after_log,),
                 historical=historical,
             )

@@ -40,10 +40,17 @@ OLD_TABLES = (
 NEW_TABLES = {"plans", "plan_touchpoints", "plan_tasks", "automation_rules", "plan_cost_overrides"}
 
 
-def table_rows(path: Path) -> dict[str, list[tuple]]:
+def old_columns(path: Path) -> dict[str, list[str]]:
+    with sqlite3.connect(path) as con:
+        return {t: [r[1] for r in con.execute(f"PRAGMA table_info({t})")] for t in OLD_TABLES}
+
+
+def table_rows(path: Path, columns: dict[str, list[str]]) -> dict[str, list[tuple]]:
+    """Every row of the 0001 tables, read through the 0001 columns (later revisions add some)."""
     with sqlite3.connect(path) as con:
         return {
-            t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in OLD_TABLES
+            t: sorted(con.execute(f"SELECT {', '.join(columns[t])} FROM {t}").fetchall(), key=repr)
+            for t in OLD_TABLES
         }
 
 
@@ -54,7 +61,8 @@ def tables(path: Path) -> set[str]:
 
 def test_head_is_alembic_head():
     script = ScriptDirectory.from_config(alembic_config())
-    assert script.get_current_head() == HEAD == "0002"
+    assert script.get_current_head() == HEAD == "0003"
+    assert script.get_revision("0003").down_revision == "0002"
     assert script.get_revision("0002").down_revision == "0001"
 
 
@@ -71,7 +79,8 @@ def test_upgrade_from_empty(tmp_path):
 def test_upgrade_from_0001_keeps_every_row(tmp_path):
     path = tmp_path / "old.sqlite3"
     shutil.copyfile(FIXTURE, path)
-    before = table_rows(path)
+    columns = old_columns(path)
+    before = table_rows(path, columns)
     assert all(before[t] for t in OLD_TABLES), "the fixture has rows in every table"
     assert NEW_TABLES.isdisjoint(tables(path))
     ws = Workspace.open(path)
@@ -84,14 +93,15 @@ def test_upgrade_from_0001_keeps_every_row(tmp_path):
         assert ws.customer(1).name == "Sara Ahmadi"
     finally:
         ws.close()
-    after = table_rows(path)
+    after = table_rows(path, columns)
     assert after == before
 
 
 def test_downgrade_to_0001_keeps_the_old_rows(tmp_path):
     path = tmp_path / "old.sqlite3"
     shutil.copyfile(FIXTURE, path)
-    before = table_rows(path)
+    columns = old_columns(path)
+    before = table_rows(path, columns)
     db = Database.open(path)
     try:
         command.downgrade(alembic_config(db.write_engine), "0001")
@@ -99,7 +109,9 @@ def test_downgrade_to_0001_keeps_the_old_rows(tmp_path):
     finally:
         db.dispose()
     assert NEW_TABLES.isdisjoint(tables(path))
-    assert table_rows(path) == before
+    assert "users" not in tables(path)
+    assert old_columns(path) == columns
+    assert table_rows(path, columns) == before
 
 
 def test_models_match_the_migrations(db_path):
@@ -119,3 +131,17 @@ def test_models_match_the_migrations(db_path):
             assert compare_metadata(context, Base.metadata) == []
     finally:
         db.dispose()
+
+
+def test_0003_turns_recorded_names_into_users(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(FIXTURE, path)
+    with sqlite3.connect(path) as con:
+        names = {r[0] for r in con.execute("SELECT logged_by FROM events WHERE logged_by <> ''")}
+    assert names, "the fixture records who logged its touchpoints"
+    Database.open(path).dispose()
+    with sqlite3.connect(path) as con:
+        users = dict(con.execute("SELECT name, id FROM users"))
+        authors = con.execute("SELECT logged_by, author_id, version_id FROM events").fetchall()
+    assert set(users) == names
+    assert all(author == users.get(name) and version == 1 for name, author, version in authors)

@@ -143,6 +143,9 @@ def after_log(session: Session, event: Event, historical: bool) -> int:
                 "event_id": event.id,
                 "assigned_to": "",
                 "created_at": now,
+                # The rule works for whoever logged the touchpoint that fired it.
+                "author_id": event.author_id,
+                "assignee_id": event.author_id,
             },
         )
         created += 1

@@ -25,8 +25,10 @@ from touchdesk.data.records import (
     CustomerInput,
     CustomerRow,
     NotFound,
+    StaleEdit,
     ValidationError,
 )
+from touchdesk.data.team import user_label
 from touchdesk.data.validation import clean_tags, clean_text, normalize_email, normalize_phone
 from touchdesk.formatting import utc_now
 from touchdesk.i18n import _
@@ -164,10 +166,17 @@ def create(
     region: str | None = None,
     *,
     now: dt.datetime | None = None,
+    author_id: int | None = None,
 ) -> int:
     cleaned, phones, emails = validate(data, region)
     now = now or utc_now()
-    customer = Customer(created_at=now, updated_at=now, stage_reached=-1)
+    customer = Customer(
+        created_at=now,
+        updated_at=now,
+        stage_reached=-1,
+        created_by_id=author_id,
+        updated_by_id=author_id,
+    )
     session.add(customer)
     _apply(session, customer, cleaned, phones, emails)
     session.flush()
@@ -190,23 +199,50 @@ def load(session: Session, customer_id: int, *, include_deleted: bool = False) -
     return customer
 
 
-def update_customer(
-    session: Session, customer_id: int, data: CustomerInput, region: str | None = None
-) -> None:
-    cleaned, phones, emails = validate(data, region)
-    customer = load(session, customer_id)
-    _apply(session, customer, cleaned, phones, emails)
+def _touched(customer: Customer, author_id: int | None) -> None:
+    """Record a user's change: when, by whom, and a new version (so stale copies are caught)."""
     customer.updated_at = utc_now()
+    if author_id is not None:
+        customer.updated_by_id = author_id
+    customer.version_id = (customer.version_id or 1) + 1
+
+
+def _locked(session: Session, customer_id: int) -> None:
+    """Hold the customer's row until commit, so a version check and its save are one step.
+    (SQLite's write transactions already hold the whole database; PostgreSQL locks the row.)"""
+    if session.get_bind().dialect.name != "sqlite":
+        session.execute(select(Customer.id).where(Customer.id == customer_id).with_for_update())
+
+
+def update_customer(
+    session: Session,
+    customer_id: int,
+    data: CustomerInput,
+    region: str | None = None,
+    *,
+    expected_version: int | None = None,
+    author_id: int | None = None,
+) -> None:
+    """Save an edit. With ``expected_version`` (the version the user's form was loaded at), a
+    customer saved by someone else meanwhile raises ``StaleEdit`` with the current record."""
+    cleaned, phones, emails = validate(data, region)
+    _locked(session, customer_id)
+    customer = load(session, customer_id)
+    if expected_version is not None and customer.version_id != expected_version:
+        raise StaleEdit(to_detail(customer, session), user_label(session, customer.updated_by_id))
+    _apply(session, customer, cleaned, phones, emails)
+    _touched(customer, author_id)
     session.flush()
     reindex_customer(session, customer)
 
 
 def detail(session: Session, customer_id: int, *, include_deleted: bool = False) -> CustomerDetail:
-    return to_detail(load(session, customer_id, include_deleted=include_deleted))
+    return to_detail(load(session, customer_id, include_deleted=include_deleted), session)
 
 
-def to_detail(c: Customer) -> CustomerDetail:
-    """The plain record of a loaded customer (phones, e-mails and tags loaded with it)."""
+def to_detail(c: Customer, session: Session | None = None) -> CustomerDetail:
+    """The plain record of a loaded customer (phones, e-mails and tags loaded with it); with a
+    session, also who created and last changed it."""
     return CustomerDetail(
         id=c.id,
         name=c.name,
@@ -222,13 +258,18 @@ def to_detail(c: Customer) -> CustomerDetail:
         last_event_at=c.last_event_at,
         stage_reached=c.stage_reached,
         deleted=c.deleted_at is not None,
+        version=c.version_id or 1,
+        created_by=user_label(session, c.created_by_id) if session else "",
+        updated_by=user_label(session, c.updated_by_id) if session else "",
     )
 
 
-def set_deleted(session: Session, customer_id: int, deleted: bool) -> None:
+def set_deleted(
+    session: Session, customer_id: int, deleted: bool, *, author_id: int | None = None
+) -> None:
     customer = load(session, customer_id, include_deleted=True)
     customer.deleted_at = utc_now() if deleted else None
-    customer.updated_at = utc_now()
+    _touched(customer, author_id)
     session.flush()
     reindex_customer(session, customer)
 
@@ -255,7 +296,7 @@ def refresh_summary(session: Session, customer_id: int) -> None:
     )
 
 
-def merge(session: Session, keep_id: int, other_id: int) -> None:
+def merge(session: Session, keep_id: int, other_id: int, *, author_id: int | None = None) -> None:
     """Fold ``other`` into ``keep``: every touchpoint, follow-up, phone, e-mail and tag moves; empty
     fields of ``keep`` take ``other``'s values; ``other`` is deleted softly and points at ``keep``."""
     if keep_id == other_id:
@@ -290,7 +331,8 @@ def merge(session: Session, keep_id: int, other_id: int) -> None:
             keep.tags.append(tag)
     keep.phone = keep.phones[0].number if keep.phones else ""
     keep.email = keep.emails[0].address if keep.emails else ""
-    keep.updated_at = utc_now()
+    _touched(keep, author_id)
+    _touched(other, author_id)
     other.deleted_at = utc_now()
     other.merged_into_id = keep_id
     session.flush()
@@ -300,17 +342,18 @@ def merge(session: Session, keep_id: int, other_id: int) -> None:
     reindex_customer(session, other)
 
 
-def _open_followups_count():  # type: ignore[no-untyped-def]
+def _open_followups_count(dialect: str):  # type: ignore[no-untyped-def]
     """Open follow-ups of the customer on each row, counted only for the rows of the page (a
     grouped subquery would count every open follow-up of the database on every keystroke).
-    ``coalesce`` keeps SQLite on the customer index: with ``done_at`` mostly distinct
-    timestamps its statistics make ``done_at IS NULL`` look selective, and it is not."""
+    On SQLite ``coalesce`` keeps the planner on the customer index: with ``done_at`` mostly
+    distinct timestamps its statistics make ``done_at IS NULL`` look selective, and it is not."""
+    if dialect == "sqlite":
+        still_open = func.coalesce(FollowUp.done_at, literal_column("0")) == literal_column("0")
+    else:
+        still_open = FollowUp.done_at.is_(None)
     return (
         select(func.count())
-        .where(
-            FollowUp.customer_id == Customer.id,
-            func.coalesce(FollowUp.done_at, literal_column("0")) == literal_column("0"),
-        )
+        .where(FollowUp.customer_id == Customer.id, still_open)
         .correlate(Customer)
         .scalar_subquery()
     )
@@ -374,8 +417,9 @@ def find(
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort!r}")
     now = utc_now()
-    where = _filtered(query, tag, stage, needs_attention, now, session.get_bind().dialect.name)
-    open_count = _open_followups_count()
+    dialect = session.get_bind().dialect.name
+    where = _filtered(query, tag, stage, needs_attention, now, dialect)
+    open_count = _open_followups_count(dialect)
     column = open_count if sort == "open_followups" else getattr(Customer, sort)
     order = column.desc() if descending else column.asc()
     if sort in ("last_event_at", "last_touchpoint"):

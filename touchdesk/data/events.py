@@ -97,6 +97,7 @@ def log(
     *,
     deadline_hours: float,
     logged_by: str,
+    author_id: int | None = None,
     hooks: tuple[AfterLog, ...] = (),
     historical: bool = False,
 ) -> tuple[int, int]:
@@ -122,6 +123,7 @@ def log(
         response_minutes=None,
         logged_by=data.logged_by if data.logged_by is not None else logged_by,
         created_at=now,
+        author_id=author_id,
     )
     if is_request(checked.touchpoint, data.outcome, data.direction) or (
         data.response_minutes is not None
@@ -153,6 +155,8 @@ def log(
                 "origin": "event",
                 "event_id": event.id,
                 "created_at": now,
+                "author_id": author_id,
+                "assignee_id": author_id,
             },
         )
         created += 1
@@ -180,6 +184,7 @@ EVENT_VALUES = tuple(
         "response_minutes",
         "logged_by",
         "created_at",
+        "author_id",
     )
 )
 

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import and_, exists, func, literal_column, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, exists, func, literal_column, or_, select
+from sqlalchemy.orm import Session, aliased
 
-from touchdesk.data.models import Customer, Event, FollowUp
-from touchdesk.data.records import FollowUpRow, LosingTouchRow, NotFound, ValidationError
+from touchdesk.data.models import Customer, Event, FollowUp, User
+from touchdesk.data.records import (
+    FollowUpRow,
+    LosingTouchRow,
+    NotFound,
+    StaleEdit,
+    ValidationError,
+)
+from touchdesk.data.team import user_label
 from touchdesk.data.validation import clean_text
 from touchdesk.formatting import utc_now
 from touchdesk.i18n import _
@@ -25,7 +32,10 @@ def add(
     origin: str = "manual",
     event_id: int | None = None,
     assigned_to: str = "",
+    author_id: int | None = None,
+    assignee_id: int | None = None,
 ) -> int:
+    """Add a follow-up; it is the author's to do unless assigned to someone else."""
     try:
         clean = clean_text(title, _("title"), required=True, limit=2000)
     except ValueError as exc:
@@ -44,17 +54,42 @@ def add(
         event_id=event_id,
         assigned_to=assigned_to,
         created_at=utc_now(),
+        author_id=author_id,
+        assignee_id=assignee_id if assignee_id is not None else author_id,
     )
     session.add(fu)
     session.flush()
     return fu.id
 
 
-def set_done(session: Session, followup_id: int, done: bool) -> None:
-    fu = session.get(FollowUp, followup_id)
+def _editable(session: Session, followup_id: int, expected_version: int | None) -> FollowUp:
+    """The follow-up, locked for the change; ``StaleEdit`` if it changed since ``expected_version``."""
+    stmt = select(FollowUp).where(FollowUp.id == followup_id)
+    if session.get_bind().dialect.name != "sqlite":
+        stmt = stmt.with_for_update()
+    fu = session.scalar(stmt)
     if fu is None:
         raise NotFound(_("follow-up {id} not found").format(id=followup_id))
+    if expected_version is not None and fu.version_id != expected_version:
+        current = one(session, followup_id)
+        raise StaleEdit(current, current.author)
+    fu.version_id = (fu.version_id or 1) + 1
+    return fu
+
+
+def set_done(
+    session: Session, followup_id: int, done: bool, *, expected_version: int | None = None
+) -> None:
+    fu = _editable(session, followup_id, expected_version)
     fu.done_at = utc_now() if done else None
+
+
+def assign(
+    session: Session, followup_id: int, assignee_id: int, *, expected_version: int | None = None
+) -> None:
+    fu = _editable(session, followup_id, expected_version)
+    fu.assignee_id = assignee_id
+    fu.assigned_to = user_label(session, assignee_id)
 
 
 def delete(session: Session, followup_id: int) -> None:
@@ -64,11 +99,19 @@ def delete(session: Session, followup_id: int) -> None:
         session.delete(fu)
 
 
-def reschedule(session: Session, followup_id: int, due_at: dt.datetime) -> None:
-    fu = session.get(FollowUp, followup_id)
-    if fu is None:
-        raise NotFound(_("follow-up {id} not found").format(id=followup_id))
+def reschedule(
+    session: Session,
+    followup_id: int,
+    due_at: dt.datetime,
+    *,
+    expected_version: int | None = None,
+) -> None:
+    fu = _editable(session, followup_id, expected_version)
     fu.due_at = due_at
+
+
+_ASSIGNEE = aliased(User, name="assignee")
+_AUTHOR = aliased(User, name="author")
 
 
 def _columns():  # type: ignore[no-untyped-def]
@@ -81,7 +124,37 @@ def _columns():  # type: ignore[no-untyped-def]
         FollowUp.done_at,
         FollowUp.origin,
         FollowUp.event_id,
+        func.coalesce(_ASSIGNEE.display_name, ""),
+        func.coalesce(_AUTHOR.display_name, ""),
+        FollowUp.version_id,
     )
+
+
+def _select():  # type: ignore[no-untyped-def]
+    return (
+        select(*_columns())
+        .outerjoin(Customer, Customer.id == FollowUp.customer_id)
+        .outerjoin(_ASSIGNEE, _ASSIGNEE.id == FollowUp.assignee_id)
+        .outerjoin(_AUTHOR, _AUTHOR.id == FollowUp.author_id)
+    )
+
+
+def mine(user_id: int):  # type: ignore[no-untyped-def]
+    """A follow-up is mine when it is assigned to me, or to nobody and not someone else's."""
+    return or_(
+        FollowUp.assignee_id == user_id,
+        and_(
+            FollowUp.assignee_id.is_(None),
+            or_(FollowUp.author_id.is_(None), FollowUp.author_id == user_id),
+        ),
+    )
+
+
+def one(session: Session, followup_id: int) -> FollowUpRow:
+    row = session.execute(_select().where(FollowUp.id == followup_id)).first()
+    if row is None:
+        raise NotFound(_("follow-up {id} not found").format(id=followup_id))
+    return FollowUpRow(row[0], row[1], row[2] or "", *row[3:])
 
 
 def _visible():  # type: ignore[no-untyped-def]
@@ -95,21 +168,19 @@ def open_followups(
     due_before: dt.datetime | None = None,
     due_from: dt.datetime | None = None,
     limit: int = 1000,
+    user_id: int | None = None,
 ) -> list[FollowUpRow]:
+    """Open follow-ups, soonest due first (only ``user_id``'s when given, see :func:`mine`)."""
     # For one customer, coalesce keeps SQLite on the customer index rather than the open-due
     # index (see customers._open_followups_count).
     is_open = (
-        FollowUp.done_at.is_(None)
-        if customer_id is None
-        else func.coalesce(FollowUp.done_at, literal_column("0")) == literal_column("0")
+        func.coalesce(FollowUp.done_at, literal_column("0")) == literal_column("0")
+        if customer_id is not None and session.get_bind().dialect.name == "sqlite"
+        else FollowUp.done_at.is_(None)
     )
-    stmt = (
-        select(*_columns())
-        .outerjoin(Customer, Customer.id == FollowUp.customer_id)
-        .where(is_open, _visible())
-        .order_by(FollowUp.due_at, FollowUp.id)
-        .limit(limit)
-    )
+    stmt = _select().where(is_open, _visible()).order_by(FollowUp.due_at, FollowUp.id).limit(limit)
+    if user_id is not None:
+        stmt = stmt.where(mine(user_id))
     if customer_id is not None:
         stmt = stmt.where(FollowUp.customer_id == customer_id)
     if due_before is not None:
@@ -120,11 +191,7 @@ def open_followups(
 
 
 def all_followups(session: Session, *, customer_id: int | None = None) -> list[FollowUpRow]:
-    stmt = (
-        select(*_columns())
-        .outerjoin(Customer, Customer.id == FollowUp.customer_id)
-        .order_by(FollowUp.due_at, FollowUp.id)
-    )
+    stmt = _select().order_by(FollowUp.due_at, FollowUp.id)
     if customer_id is not None:
         stmt = stmt.where(FollowUp.customer_id == customer_id)
     return [FollowUpRow(r[0], r[1], r[2] or "", *r[3:]) for r in session.execute(stmt)]

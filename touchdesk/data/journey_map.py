@@ -27,7 +27,7 @@ def outcome_mix(session: Session, period: Period, tag: str | None = None) -> lis
             f"""SELECT e.touchpoint, e.stage,
                 CASE WHEN e.outcome = 'decision' AND e.resolution IN ('positive', 'negative')
                     THEN e.resolution ELSE e.outcome END,
-                count(*), total(e.outcome = 'decision')
+                count(*), sum(CASE WHEN e.outcome = 'decision' THEN 1 ELSE 0 END)
             FROM events e WHERE {scope.where("e")} GROUP BY 1, 2, 3"""
         ),
         scope.params,

@@ -11,6 +11,10 @@ Shape, and why:
   is created by the migrations, not by these models.
 - Customers are deleted softly (``deleted_at``) so a delete can be undone and a follow-up never
   points at nothing.
+- Team mode (migration 0003): every touchpoint, customer change and follow-up records its author
+  (a row of ``users``); follow-ups can be assigned to a user. Customers, events and follow-ups
+  carry a ``version_id`` that each user edit bumps, so a save made from a stale copy is detected
+  (optimistic locking) instead of silently overwriting someone else's change.
 """
 
 from __future__ import annotations
@@ -44,6 +48,18 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+class User(Base):
+    """A team member (one row per person; a single-user database has just its owner)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
 customer_tags = Table(
@@ -83,6 +99,9 @@ class Customer(Base):
     # Highest stage index reached (0..3), -1 before any contact.
     stage_reached: Mapped[int] = mapped_column(Integer, default=-1)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), default=None)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    version_id: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     phones: Mapped[list[CustomerPhone]] = relationship(
         back_populates="customer", cascade="all, delete-orphan", order_by="CustomerPhone.position"
@@ -181,6 +200,8 @@ class Event(Base):
     resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
     logged_by: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    version_id: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     __table_args__ = (
         CheckConstraint("outcome IN ('positive','neutral','negative','decision')", name="outcome"),
@@ -210,10 +231,14 @@ class FollowUp(Base):
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"), default=None)
     assigned_to: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    version_id: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     __table_args__ = (
         Index("ix_followups_open_due", "done_at", "due_at"),
         Index("ix_followups_customer", "customer_id"),
+        Index("ix_followups_assignee", "assignee_id", "done_at"),
     )
 
 

@@ -18,6 +18,20 @@ class NotFound(LookupError):
     """The record asked for does not exist (or was deleted)."""
 
 
+class StaleEdit(RuntimeError):
+    """Someone else saved this record after the copy being saved was read (optimistic locking).
+
+    ``current`` is the record as it is now (a ``CustomerDetail``, ``FollowUpRow``...) and
+    ``changed_by`` who saved it, so the user can keep, merge or discard their own edit; nothing
+    was written.
+    """
+
+    def __init__(self, current: object, changed_by: str) -> None:
+        self.current = current
+        self.changed_by = changed_by
+        super().__init__(f"changed meanwhile by {changed_by or 'someone else'}")
+
+
 class StorageError(RuntimeError):
     """The database could not take a write (locked, read-only, disk full, damaged).
 
@@ -73,6 +87,10 @@ class CustomerDetail:
     last_event_at: dt.datetime | None
     stage_reached: int
     deleted: bool = False
+    # Team mode: the version a save must start from, and who created / last changed the customer.
+    version: int = 1
+    created_by: str = ""
+    updated_by: str = ""
 
     @property
     def phone(self) -> str:
@@ -160,6 +178,23 @@ class FollowUpRow:
     done_at: dt.datetime | None
     origin: str
     event_id: int | None
+    assignee: str = ""
+    author: str = ""
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class UserRow:
+    """A team member."""
+
+    id: int
+    name: str
+    display_name: str
+    active: bool
+
+    @property
+    def label(self) -> str:
+        return self.display_name or self.name
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from touchdesk import settings as app_settings
 from touchdesk.catalog import STAGE_KEYS, TOUCHPOINTS
-from touchdesk.data import customers, events, followups, summary
+from touchdesk.data import customers, events, followups, summary, team
 from touchdesk.data.db import Database
 from touchdesk.data.events import AfterLog
 from touchdesk.data.models import Setting, Snippet, TouchpointType
@@ -28,10 +28,12 @@ from touchdesk.data.records import (
     MonthSummary,
     NotFound,
     SnippetRow,
+    StaleEdit,
     StorageError,
     TodaySummary,
     TouchpointInput,
     TouchpointTypeRow,
+    UserRow,
     ValidationError,
 )
 from touchdesk.data.validation import clean_text
@@ -64,11 +66,16 @@ log = logging.getLogger(__name__)
 class Workspace:
     """An open TouchDesk database and everything one can do with it."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, user: str | None = None) -> None:
         self.db = db
         self._setting_cache: dict[str, str | None] = {}
         self._after_log: list[AfterLog] = []
         self._listeners: list[Callable[[str], None]] = []
+        self._token = team.new_token()
+        self._user_id: int | None = None
+        self.user_name = team.resolve_user_name(
+            db, user, None if user or not db.is_sqlite else self._stored_user_name()
+        )
         self.ensure_catalog()
         from touchdesk.data import automation
 
@@ -76,10 +83,56 @@ class Workspace:
 
     @classmethod
     def open(
-        cls, location: str | os.PathLike[str] | None = None, *, upgrade: bool = True
+        cls,
+        location: str | os.PathLike[str] | None = None,
+        *,
+        upgrade: bool = True,
+        user: str | None = None,
     ) -> Workspace:
-        """Open (creating and upgrading as needed) the database at a path or URL."""
-        return cls(Database.open(location or default_db_location(), upgrade=upgrade))
+        """Open (creating and upgrading as needed) the database at a path or URL; ``user`` is who
+        works in it (see ``touchdesk.data.team`` for how it is found when not given)."""
+        return cls(Database.open(location or default_db_location(), upgrade=upgrade), user)
+
+    # --- who is working --------------------------------------------------------------------------
+
+    @property
+    def team_mode(self) -> bool:
+        """A shared server database (PostgreSQL), as opposed to this computer's own file."""
+        return not self.db.is_sqlite
+
+    def _stored_user_name(self) -> str | None:
+        with self.db.read() as s:
+            raw = s.scalar(select(Setting.value).where(Setting.key == "user_name"))
+        return json.loads(raw) if raw else None
+
+    def user_id(self) -> int:
+        """The current user's row (added on first use)."""
+        if self._user_id is None:
+            with self.db.write() as s:
+                self._user_id = team.ensure_user(s, self.user_name)
+        return self._user_id
+
+    def set_user(self, name: str) -> None:
+        """Work as someone else from now on (Settings → Your name)."""
+        clean = name.strip()[:100]
+        if clean and clean != self.user_name:
+            self.user_name = clean
+            self._user_id = None
+            self._changed("user")
+
+    def users(self, *, include_inactive: bool = False) -> list[UserRow]:
+        with self.db.read() as s:
+            return team.all_users(s, include_inactive=include_inactive)
+
+    def add_user(self, name: str, display_name: str = "") -> int:
+        with self.db.write() as s:
+            uid = team.add_user(s, name, display_name)
+        self._changed("users")
+        return uid
+
+    def change_feed(self) -> team.ChangeFeed:
+        """A poller telling when someone else changed the database (see ``team.ChangeFeed``)."""
+        return team.ChangeFeed(self.db, self._token)
 
     def close(self) -> None:
         self.db.dispose()
@@ -107,6 +160,8 @@ class Workspace:
         self._listeners.append(listener)
 
     def _changed(self, what: str) -> None:
+        if what not in ("user", "settings"):
+            team.notify(self.db, what, self._token)
         for listener in list(self._listeners):
             listener(what)
 
@@ -235,6 +290,9 @@ class Workspace:
         with self.db.write() as s:
             s.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
         self._setting_cache.pop(key, None)
+        if key == "user_name" and value and not self.team_mode:
+            # On this computer's own database the stored name is who works in it.
+            self.set_user(str(value))
         self._changed("settings")
 
     def currency(self) -> str:
@@ -263,15 +321,23 @@ class Workspace:
 
     def create_customer(self, data: CustomerInput) -> int:
         region = self._region()
+        author = self.user_id()
         with self.db.write() as s:
-            cid = customers.create(s, data, region)
+            cid = customers.create(s, data, region, author_id=author)
         self._changed("customers")
         return cid
 
-    def update_customer(self, customer_id: int, data: CustomerInput) -> None:
+    def update_customer(
+        self, customer_id: int, data: CustomerInput, *, expected_version: int | None = None
+    ) -> None:
+        """Save an edit; with ``expected_version`` (the ``version`` of the ``CustomerDetail`` the
+        form was filled from) a change saved meanwhile by someone else raises ``StaleEdit``."""
         region = self._region()
+        author = self.user_id()
         with self.db.write() as s:
-            customers.update_customer(s, customer_id, data, region)
+            customers.update_customer(
+                s, customer_id, data, region, expected_version=expected_version, author_id=author
+            )
         self._changed("customers")
 
     def customer(self, customer_id: int, *, include_deleted: bool = False) -> CustomerDetail:
@@ -280,18 +346,21 @@ class Workspace:
 
     def delete_customer(self, customer_id: int) -> None:
         """Delete softly: the customer disappears from lists and can be restored (undo)."""
+        author = self.user_id()
         with self.db.write() as s:
-            customers.set_deleted(s, customer_id, True)
+            customers.set_deleted(s, customer_id, True, author_id=author)
         self._changed("customers")
 
     def restore_customer(self, customer_id: int) -> None:
+        author = self.user_id()
         with self.db.write() as s:
-            customers.set_deleted(s, customer_id, False)
+            customers.set_deleted(s, customer_id, False, author_id=author)
         self._changed("customers")
 
     def merge_customers(self, keep_id: int, other_id: int) -> None:
+        author = self.user_id()
         with self.db.write() as s:
-            customers.merge(s, keep_id, other_id)
+            customers.merge(s, keep_id, other_id, author_id=author)
         self._changed("customers")
 
     def unmerge_customers(
@@ -380,13 +449,14 @@ class Workspace:
     def log_touchpoint(self, data: TouchpointInput, *, historical: bool = False) -> int:
         """Log one touchpoint (and its follow-up and automation) in one transaction; returns its id."""
         deadline = float(self.setting("reply_deadline_hours"))
-        user = self.setting("user_name") or app_settings.default("user_name")
+        author = self.user_id()
         with self.db.write() as s:
             event_id, _created = events.log(
                 s,
                 data,
                 deadline_hours=deadline,
-                logged_by=user,
+                logged_by=self.user_name,
+                author_id=author,
                 hooks=tuple(self._after_log),
                 historical=historical,
             )
@@ -437,15 +507,43 @@ class Workspace:
         *,
         customer_id: int | None = None,
         origin: str = "manual",
+        assignee: str | None = None,
     ) -> int:
+        """Add a follow-up, the current user's unless ``assignee`` names another team member."""
+        author = self.user_id()
         with self.db.write() as s:
-            fid = followups.add(s, title, due_at, customer_id=customer_id, origin=origin)
+            assignee_id = team.user_id(s, assignee) if assignee else None
+            fid = followups.add(
+                s,
+                title,
+                due_at,
+                customer_id=customer_id,
+                origin=origin,
+                author_id=author,
+                assignee_id=assignee_id,
+            )
         self._changed("followups")
         return fid
 
-    def complete_followup(self, followup_id: int, done: bool = True) -> None:
+    def followup(self, followup_id: int) -> FollowUpRow:
+        with self.db.read() as s:
+            return followups.one(s, followup_id)
+
+    def complete_followup(
+        self, followup_id: int, done: bool = True, *, expected_version: int | None = None
+    ) -> None:
         with self.db.write() as s:
-            followups.set_done(s, followup_id, done)
+            followups.set_done(s, followup_id, done, expected_version=expected_version)
+        self._changed("followups")
+
+    def assign_followup(
+        self, followup_id: int, assignee: str, *, expected_version: int | None = None
+    ) -> None:
+        """Give a follow-up to a team member (by user name)."""
+        with self.db.write() as s:
+            followups.assign(
+                s, followup_id, team.user_id(s, assignee), expected_version=expected_version
+            )
         self._changed("followups")
 
     def delete_followup(self, followup_id: int) -> None:
@@ -453,22 +551,30 @@ class Workspace:
             followups.delete(s, followup_id)
         self._changed("followups")
 
-    def reschedule_followup(self, followup_id: int, due_at: dt.datetime) -> None:
+    def reschedule_followup(
+        self, followup_id: int, due_at: dt.datetime, *, expected_version: int | None = None
+    ) -> None:
         with self.db.write() as s:
-            followups.reschedule(s, followup_id, due_at)
+            followups.reschedule(s, followup_id, due_at, expected_version=expected_version)
         self._changed("followups")
 
-    def open_followups(self, customer_id: int | None = None) -> list[FollowUpRow]:
+    def open_followups(
+        self, customer_id: int | None = None, *, mine: bool = False
+    ) -> list[FollowUpRow]:
+        """Open follow-ups (of one customer); ``mine``: only the current user's."""
+        uid = self.user_id() if mine else None
         with self.db.read() as s:
-            return followups.open_followups(s, customer_id=customer_id)
+            return followups.open_followups(s, customer_id=customer_id, user_id=uid)
 
     def followups(self, customer_id: int | None = None) -> list[FollowUpRow]:
         with self.db.read() as s:
             return followups.all_followups(s, customer_id=customer_id)
 
-    def today(self, now: dt.datetime | None = None) -> TodaySummary:
-        """What needs doing now: overdue and due-today follow-ups, pending decisions, requests past
-        their reply deadline, and customers losing touch."""
+    def today(self, now: dt.datetime | None = None, *, mine: bool = False) -> TodaySummary:
+        """What needs doing now: overdue and due-today follow-ups (only the current user's with
+        ``mine``), pending decisions, requests past their reply deadline, and customers losing
+        touch."""
+        uid = self.user_id() if mine else None
         now = now or utc_now()
         local_midnight = to_local(now).replace(hour=0, minute=0, second=0, microsecond=0)
         start_today = to_utc(local_midnight)
@@ -476,9 +582,9 @@ class Workspace:
         days = int(self.setting("losing_touch_days"))
         with self.db.read() as s:
             return TodaySummary(
-                overdue=followups.open_followups(s, due_before=start_today),
+                overdue=followups.open_followups(s, due_before=start_today, user_id=uid),
                 due_today=followups.open_followups(
-                    s, due_from=start_today, due_before=start_tomorrow
+                    s, due_from=start_today, due_before=start_tomorrow, user_id=uid
                 ),
                 pending_decisions=events.pending_decisions(s),
                 late_requests=events.open_requests(s, overdue_only=True, now=now),
