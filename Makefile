@@ -11,8 +11,10 @@ STAMP := $(VENV)/.installed
 run: install
 	$(BIN)/touchdesk
 
+# The data-layer tests also run on PostgreSQL (team mode): a throw-away server on loopback.
 test: install
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	url="$$(tools/test-postgres)" && \
+	TOUCHDESK_TEST_PG_URL="$$url" TOUCHDESK_REQUIRE_PG=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 system-deps:
 	@missing=""; \

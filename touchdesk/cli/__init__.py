@@ -44,6 +44,7 @@ class CommandParser(ArgumentParser):
         self.add_argument(
             "--lang", choices=("en", "fa"), default=argparse.SUPPRESS, help=argparse.SUPPRESS
         )
+        self.add_argument("--user", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,12 +66,21 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("language of messages (default: the setting, else the system's)"),
     )
     parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help=_(
+            "who is working, recorded as the author of changes (default: $TOUCHDESK_USER, the database login on a team server, else your name in Settings)"
+        ),
+    )
+    parser.add_argument(
         "-v", "--verbose", action="store_true", help=_("show progress details and log messages")
     )
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help=_("check offscreen that everything works (database, demo data, planner, reports, window) and exit"),
+        help=_(
+            "check offscreen that everything works (database, demo data, planner, reports, window) and exit"
+        ),
     )
     parser.add_argument(
         "--exit-after-startup",
@@ -93,7 +103,7 @@ def open_workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """Open the database named by ``--db`` (or the default) for a command."""
     from touchdesk.data.workspace import Workspace
 
-    return Workspace.open(args.db)
+    return Workspace.open(args.db, user=getattr(args, "user", None))
 
 
 def apply_language(args: argparse.Namespace, ws=None) -> None:  # type: ignore[no-untyped-def]

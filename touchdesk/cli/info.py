@@ -33,8 +33,16 @@ def run_info(args: argparse.Namespace) -> int:
         apply_language(args, ws)
         print(_("TouchDesk {version}").format(version=__version__))
         print(_("Database: {location}").format(location=ws.location))
+        if ws.team_mode:
+            print(_("Mode: team (shared PostgreSQL server)"))
+            team = ", ".join(u.label for u in ws.users())
+            print(_("Team: {names}").format(names=team or "-"))
+        else:
+            print(_("Mode: this computer (SQLite file)"))
+        print(_("You are: {name}").format(name=ws.user_name))
         print(_("Data folder: {path}").format(path=paths.data_dir()))
-        print(_("Backups: {path}").format(path=paths.data_dir() / "backups"))
+        if not ws.team_mode:
+            print(_("Backups: {path}").format(path=paths.data_dir() / "backups"))
         print(_("Customers: {n}").format(n=formatting.format_int(ws.count_customers())))
     return 0
 

@@ -42,7 +42,11 @@ def _db_path(args: argparse.Namespace) -> Path:
 
     url = to_url(args.db or default_db_location())
     if not is_sqlite(url) or not url.database:
-        raise ValueError(_("backups are made of SQLite database files only"))
+        raise ValueError(
+            _(
+                "backups are made of this computer's database file; a team database on a PostgreSQL server is backed up on the server (for example with pg_dump)"
+            )
+        )
     return Path(url.database)
 
 

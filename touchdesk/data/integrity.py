@@ -175,18 +175,15 @@ def check(db: Database, *, repair: bool = False) -> CheckReport:
                 report.problems.append(
                     _("{n} customers show an out-of-date last contact").format(n=len(stale))
                 )
-        if db.is_sqlite:
-            index_problems = _fts_problems(s)
-            if index_problems:
-                if repair:
-                    s.execute(text("DELETE FROM customer_fts"))
-                    for customer in s.scalars(
-                        select(Customer).where(Customer.deleted_at.is_(None))
-                    ):
-                        customers.reindex_customer(s, customer)
-                    report.repaired.append(_("search index rebuilt"))
-                else:
-                    report.problems.extend(index_problems)
+        index_problems = _fts_problems(s, sqlite=db.is_sqlite)
+        if index_problems:
+            if repair:
+                s.execute(text("DELETE FROM customer_fts"))
+                for customer in s.scalars(select(Customer).where(Customer.deleted_at.is_(None))):
+                    customers.reindex_customer(s, customer)
+                report.repaired.append(_("search index rebuilt"))
+            else:
+                report.problems.extend(index_problems)
     if db.is_sqlite:
         # Whatever the checks above could not explain or repair.
         with db.read_engine.connect() as conn:
@@ -203,20 +200,22 @@ def _stale_summaries(session) -> list[int]:  # type: ignore[no-untyped-def]
         text(
             "SELECT c.id FROM customers c LEFT JOIN (SELECT customer_id, max(occurred_at) AS last "
             "FROM events GROUP BY customer_id) e ON e.customer_id = c.id "
-            "WHERE coalesce(c.last_event_at, '') != coalesce(e.last, '')"
+            "WHERE CASE WHEN c.last_event_at IS NULL AND e.last IS NULL THEN 0 "
+            "WHEN c.last_event_at = e.last THEN 0 ELSE 1 END = 1"
         )
     )
     return [r[0] for r in rows]
 
 
-def _fts_problems(session) -> list[str]:  # type: ignore[no-untyped-def]
+def _fts_problems(session, *, sqlite: bool) -> list[str]:  # type: ignore[no-untyped-def]
     problems = []
-    try:
-        session.execute(
-            text("INSERT INTO customer_fts(customer_fts, rank) VALUES ('integrity-check', 0)")
-        )
-    except Exception as exc:  # the FTS module reports corruption as an error
-        problems.append(_("search index damaged: {detail}").format(detail=exc))
+    if sqlite:
+        try:
+            session.execute(
+                text("INSERT INTO customer_fts(customer_fts, rank) VALUES ('integrity-check', 0)")
+            )
+        except Exception as exc:  # the FTS module reports corruption as an error
+            problems.append(_("search index damaged: {detail}").format(detail=exc))
     missing = _scalar(
         session,
         "SELECT count(*) FROM customers WHERE deleted_at IS NULL AND id NOT IN (SELECT rowid FROM customer_fts)",

@@ -134,6 +134,17 @@ class Workspace:
         """A poller telling when someone else changed the database (see ``team.ChangeFeed``)."""
         return team.ChangeFeed(self.db, self._token)
 
+    def take_others_changes(self, feed: team.ChangeFeed) -> set[str]:
+        """Poll ``feed`` and tell this workspace's listeners what others changed, exactly as for
+        one's own changes, so every open view refreshes; returns the topics."""
+        topics = feed.poll()
+        if "*" in topics:
+            topics = {"customers", "events", "followups"}
+        for topic in sorted(topics):
+            for listener in list(self._listeners):
+                listener(topic)
+        return topics
+
     def close(self) -> None:
         self.db.dispose()
 
