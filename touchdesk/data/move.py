@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Integer, TableClause, bindparam, func, insert, select, text
+from sqlalchemy import Connection, Integer, TableClause, bindparam, func, select, text
 from sqlalchemy import update as sql_update
 from sqlalchemy.engine import URL
 
@@ -148,8 +148,15 @@ def _key(table: TableClause) -> list[Any]:
 
 
 def insert_batch(conn: Connection, table: TableClause, rows: Sequence[dict[str, Any]]) -> None:
-    """Write one batch of rows, ids included."""
-    conn.execute(insert(table), list(rows))
+    """Write one batch of rows, ids included, with PostgreSQL's COPY (several times faster than
+    INSERT statements)."""
+    quote = conn.dialect.identifier_preparer.quote
+    names = [c.name for c in table.columns]
+    columns = ", ".join(quote(n) for n in names)
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(f"COPY {quote(table.name)} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[n] for n in names])
 
 
 def copy_table(src: Connection, dst: Connection, table: TableClause) -> Iterator[int]:
