@@ -52,7 +52,8 @@ def digits_only(text: str) -> str:
     return _NON_DIGIT.sub("", latin_digits(text))
 
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits; "_" separates words, as it does for SQLite's FTS5 tokenizer.
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def search_tokens(text: str) -> list[str]:
