@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from touchdesk import APP_NAME, i18n
 from touchdesk.data.workspace import Workspace
 from touchdesk.i18n import _
-from touchdesk.paths import default_db_location
+from touchdesk.ui import db_choice
 from touchdesk.ui.context import AppContext
 from touchdesk.ui.language import apply_language, apply_qt_language
 from touchdesk.ui.mainwindow import MainWindow
@@ -57,6 +57,7 @@ class Shell:
         self.lang_override = lang_override
         self.ctx = AppContext(ws)
         self.ctx.relocalize = self.relocalize
+        self.ctx.switch_database = self.switch_database
         self.window: MainWindow | None = None
         # Helpers living as long as the app (single-instance server, backup scheduler).
         self.services: list[QObject] = []
@@ -103,26 +104,32 @@ class Shell:
         assert path is not None
         self.reopen(lambda: backup.restore(path, backup_path))
 
-    def reopen(self, change: Callable[[], object]) -> None:
-        """Close the database, let ``change`` replace the file, open it again and rebuild the
-        window on it (the database is reopened even when ``change`` fails)."""
+    def reopen(self, change: Callable[[], object], location: str | None = None) -> None:
+        """Close the database, let ``change`` replace the file, open it (or ``location``) again
+        and rebuild the window on it (the database is reopened even when ``change`` fails)."""
         old = self.window
         if old is not None:
             old.save_state()
+        self.ctx.close()
         QThreadPool.globalInstance().waitForDone()
-        location = self.ws.location
+        location = location or self.ws.location
         self.ws.close()
         try:
             change()
         finally:
-            self.ws = Workspace.open(location)
+            self.ws = Workspace.open(location, user=db_choice.user_for(location))
             self.ctx = AppContext(self.ws)
             self.ctx.relocalize = self.relocalize
+            self.ctx.switch_database = self.switch_database
             window = self.build()
             window.show()
             if old is not None:
                 old.hide()
                 old.deleteLater()
+
+    def switch_database(self, location: str) -> None:
+        """Work in another database from now on (Settings → Database → Use this database)."""
+        self.reopen(lambda: None, location)
 
     def check_integrity(self) -> None:
         """``PRAGMA quick_check`` off the UI thread; damage opens the restore prompt."""
@@ -176,7 +183,7 @@ def run_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
     from touchdesk.ui import safety, single_instance
 
     safety.install_crash_handler()
-    location = args.db or default_db_location()
+    location = db_choice.start_location(args.db)
     if not exit_after and single_instance.ask_running_instance(location):
         return 0  # the window already open on this database came forward
     ws = open_workspace(location)
@@ -207,6 +214,7 @@ def run_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
     finally:
         if shell.window is not None:
             shell.window.save_state()
+        shell.ctx.close()
         QThreadPool.globalInstance().waitForDone()
         shell.ws.close()
 
@@ -214,7 +222,7 @@ def run_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
 def open_workspace(location: str) -> Workspace | None:
     """Open the database; a file SQLite cannot read opens the damaged-database prompt."""
     try:
-        return Workspace.open(location)
+        return Workspace.open(location, user=db_choice.user_for(location))
     except Exception as exc:
         log.exception("cannot open the database")
         path = Path(location)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from touchdesk.data.workspace import Workspace
 from touchdesk.ui.controllers.customers import CustomerActions
 from touchdesk.ui.controllers.touchpoints import TouchpointActions
+from touchdesk.ui.live import LiveChanges
 from touchdesk.ui.operations import DataBus
 
 
@@ -26,7 +27,21 @@ class AppContext:
         self.relocalize: Callable[[], None] | None = None
         self.customers = CustomerActions(self)
         self.touchpoints = TouchpointActions(self)
+        # Set by the app: open another database (Settings → Database) and rebuild the window.
+        self.switch_database: Callable[[str], None] | None = None
+        self.live: LiveChanges | None = None
         ws.subscribe(self.bus.changed.emit)
+
+    def start_live_updates(self) -> None:
+        """Show other people's (and other windows') changes as they are saved."""
+        if self.live is None:
+            self.live = LiveChanges(self.ws, self.bus)
+
+    def close(self) -> None:
+        """Stop watching for others' changes; the caller closes the workspace."""
+        if self.live is not None:
+            self.live.stop()
+            self.live = None
 
     def parent_widget(self) -> QWidget | None:
         """The widget dialogs belong to: the active window, else the main window."""
