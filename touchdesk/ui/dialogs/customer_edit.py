@@ -1,5 +1,6 @@
 """Create or edit a customer: every field checked at once, each message shown by its field,
-nothing typed lost when saving fails."""
+nothing typed lost when saving fails — nor when someone else saved the customer meanwhile (the
+stale-edit dialog lets the user keep, merge or discard their edit)."""
 
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from touchdesk.data.records import CustomerInput, ValidationError
+from touchdesk.data.records import CustomerDetail, CustomerInput, StaleEdit, ValidationError
 from touchdesk.data.workspace import Workspace
 from touchdesk.i18n import _
 from touchdesk.ui.dialogs.banner import FailureBanner
-from touchdesk.ui.operations import run_op
+from touchdesk.ui.dialogs.stale_edit import StaleEditDialog
+from touchdesk.ui.operations import release_when_closed, run_op
 from touchdesk.ui.widgets.field_errors import FieldErrors
 
 
@@ -45,6 +47,10 @@ class CustomerDialog(QDialog):
         self.ws = ws
         self.customer_id = customer_id
         self._saved = saved
+        # The customer as the form was filled from it: the base of a merge, and the version a
+        # save must start from.
+        self.base: CustomerDetail | None = None
+        self.stale_dialog: StaleEditDialog | None = None
         self.setWindowTitle(_("Edit customer") if customer_id else _("New customer"))
         self.setMinimumWidth(460)
         self.banner = FailureBanner(self.save)
@@ -85,7 +91,11 @@ class CustomerDialog(QDialog):
             self._load(customer_id)
 
     def _load(self, customer_id: int) -> None:
-        c = self.ws.customer(customer_id)
+        self.base = self.ws.customer(customer_id)
+        self.fill(self.base.as_input())
+
+    def fill(self, c: CustomerInput) -> None:
+        """Show ``c`` in the form."""
         self.name.setText(c.name)
         self.company.setText(c.company)
         self.phones.setText(", ".join(c.phones))
@@ -108,7 +118,9 @@ class CustomerDialog(QDialog):
         )
 
     def save(self) -> None:
-        data = self.value()
+        self._save(self.value())
+
+    def _save(self, data: CustomerInput) -> None:
         self.errors.clear()
         self.banner.hide()
         cid = self.customer_id
@@ -120,11 +132,12 @@ class CustomerDialog(QDialog):
                 on_failure=self._failed,
             )
         else:
+            version = self.base.version if self.base is not None else None
             run_op(
                 self,
-                lambda: self.ws.update_customer(cid, data) or cid,
+                lambda: self.ws.update_customer(cid, data, expected_version=version) or cid,
                 on_success=self._done,
-                on_failure=self._failed,
+                on_failure=lambda exc: self._failed(exc, data),
             )
 
     def _done(self, customer_id: int) -> None:
@@ -133,10 +146,36 @@ class CustomerDialog(QDialog):
             self._saved(customer_id)
         self.accept()
 
-    def _failed(self, exc: Exception) -> None:
+    def _failed(self, exc: Exception, data: CustomerInput | None = None) -> None:
+        if isinstance(exc, StaleEdit) and data is not None and self.base is not None:
+            self._stale(exc, data)
+            return
         if isinstance(exc, ValidationError):
             rest = self.errors.show(exc.errors)
             if rest:
                 self.banner.show_message("\n".join(rest))
             return
         self.banner.show_error(exc)
+
+    def _stale(self, exc: StaleEdit, mine: CustomerInput) -> None:
+        """Someone saved meanwhile: show both sides and let the user choose (non-blocking)."""
+        assert self.base is not None and isinstance(exc.current, CustomerDetail)
+        current: CustomerDetail = exc.current
+        dialog = StaleEditDialog(
+            self.base.as_input(), mine, current.as_input(), exc.changed_by, parent=self
+        )
+        self.stale_dialog = dialog
+
+        def chosen(action: str, data: CustomerInput) -> None:
+            # From now on the customer as they saved it is what this form is based on, so a
+            # second stale save compares with it.
+            self.base = current
+            self.fill(data)
+            if action == "discard":
+                self.reject()
+            else:
+                self._save(data)
+
+        dialog.chosen.connect(chosen)
+        release_when_closed(dialog)
+        dialog.open()
