@@ -58,6 +58,7 @@ def test_a_touchpoint_bob_logs_appears_in_the_timeline_and_today(  # type: ignor
     today = live_window.show_view("today")
     qtbot.waitUntil(lambda: today.is_loaded(), timeout=WAIT_MS)
     assert today.due_today.model.rowCount() == 0
+    today.switch.everyone_button.click()  # Bob's follow-up is his, not the window user's
 
     due = utc_now().replace(hour=23, minute=0, second=0, microsecond=0)
     touch(

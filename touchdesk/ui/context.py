@@ -32,10 +32,14 @@ class AppContext:
         self.live: LiveChanges | None = None
         ws.subscribe(self.bus.changed.emit)
 
-    def start_live_updates(self) -> None:
-        """Show other people's (and other windows') changes as they are saved."""
-        if self.live is None:
-            self.live = LiveChanges(self.ws, self.bus)
+    def start_live_updates(self, window: QWidget) -> None:
+        """Show other people's (and other windows') changes as they are saved, for as long as
+        ``window`` lives (a rebuilt window takes over; the watcher is deleted with its window on
+        the UI thread, never by the garbage collector on a worker)."""
+        if self.live is not None and self.live.parent() is window:
+            return
+        self.close()
+        self.live = LiveChanges(self.ws, window)
 
     def close(self) -> None:
         """Stop watching for others' changes; the caller closes the workspace."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 
 from touchdesk.data.team import ChangeFeed
@@ -76,6 +77,8 @@ class LiveChanges(QObject):
         self.timer = QTimer(self, interval=POLL_INTERVAL_MS)
         self.timer.timeout.connect(self.poll)
         self.timer.start()
+        # Deleted with its window: the feed's connection closes then too.
+        self.destroyed.connect(self._feed.close)
         # The first poll opens the feed's connection and notes where the database stands.
         self.poll()
 
@@ -102,7 +105,8 @@ class LiveChanges(QObject):
 
     def stop(self) -> None:
         """Stop polling and close the feed's connection (the workspace is closing or switching)."""
-        self.timer.stop()
+        if shiboken6.isValid(self.timer):
+            self.timer.stop()
         feed, self._feed = self._feed, None
         if feed is not None:
             feed.close()

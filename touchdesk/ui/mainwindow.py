@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self._count_timer = QTimer(self, singleShot=True, interval=300)
         self._count_timer.timeout.connect(self._count_today)
         ctx.bus.changed.connect(self._data_changed)
-        ctx.start_live_updates()
+        ctx.start_live_updates(self)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self._restore()
 

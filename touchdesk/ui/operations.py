@@ -17,7 +17,13 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
-from touchdesk.data.records import NotFound, StorageError, ValidationError
+from touchdesk.data.records import (
+    CustomerDetail,
+    NotFound,
+    StaleEdit,
+    StorageError,
+    ValidationError,
+)
 from touchdesk.i18n import _
 
 log = logging.getLogger(__name__)
@@ -38,6 +44,13 @@ def explain(exc: BaseException) -> str:
         return "\n".join(exc.errors.values())
     if isinstance(exc, StorageError | NotFound):
         return str(exc)
+    if isinstance(exc, StaleEdit):
+        # Only customers record who changed them last; a follow-up's StaleEdit names its author.
+        who = exc.changed_by if isinstance(exc.current, CustomerDetail) else ""
+        return _(
+            "{name} changed this meanwhile, so nothing was saved. The screen now shows their "
+            "change; do it again if it is still needed."
+        ).format(name=who or _("Someone else"))
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return _(

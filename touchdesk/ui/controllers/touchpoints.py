@@ -1,5 +1,5 @@
 """Touchpoint and follow-up actions: quick-log (undoable), resolve a decision (undoable), record a
-reply, add / complete (undoable) / reschedule a follow-up, and the snippet library."""
+reply, add / complete (undoable) / reschedule / assign a follow-up, and the snippet library."""
 
 from __future__ import annotations
 
@@ -8,16 +8,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QWidget
 
 from touchdesk.catalog import outcome_label
-from touchdesk.data.records import TouchpointInput
+from touchdesk.data.records import FollowUpRow, TouchpointInput, UserRow
 from touchdesk.i18n import _
 from touchdesk.ui import undo
-from touchdesk.ui.dialogs.followup import FollowUpDialog
-from touchdesk.ui.dialogs.quicklog import QuickLogDialog
-from touchdesk.ui.dialogs.snippets import SnippetsDialog
 from touchdesk.ui.operations import release_when_closed, run_op
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # each dialog's module loads when it first opens (start-up needs none of them)
     from touchdesk.ui.context import AppContext
+    from touchdesk.ui.dialogs.followup import FollowUpDialog
+    from touchdesk.ui.dialogs.quicklog import QuickLogDialog
+    from touchdesk.ui.dialogs.snippets import SnippetsDialog
 
 
 class TouchpointActions:
@@ -29,6 +29,8 @@ class TouchpointActions:
     ) -> QuickLogDialog:
         """Open the quick-log dialog (non-blocking); a saved touchpoint becomes an undo step."""
         ws = self.ctx.ws
+        from touchdesk.ui.dialogs.quicklog import QuickLogDialog
+
         dialog = QuickLogDialog(ws, customer_id, parent=parent or self.ctx.window)
         widget = self.ctx.window
 
@@ -54,6 +56,8 @@ class TouchpointActions:
         return dialog
 
     def open_snippets(self, *, parent: QWidget | None = None, on_insert=None) -> SnippetsDialog:  # type: ignore[no-untyped-def]
+        from touchdesk.ui.dialogs.snippets import SnippetsDialog
+
         dialog = SnippetsDialog(
             self.ctx.ws, on_insert=on_insert, parent=parent or self.ctx.parent_widget()
         )
@@ -87,13 +91,22 @@ class TouchpointActions:
         self, customer_id: int | None, *, parent: QWidget | None = None
     ) -> FollowUpDialog:
         ws = self.ctx.ws
-        dialog = FollowUpDialog(parent=parent or self.ctx.parent_widget())
+        ws.user_id()  # so "me" is among the team members to choose from
+        people = ws.users()
+        from touchdesk.ui.dialogs.followup import FollowUpDialog
+
+        dialog = FollowUpDialog(
+            people=people if ws.team_mode or len(people) > 1 else (),
+            me=ws.user_name,
+            parent=parent or self.ctx.parent_widget(),
+        )
 
         def finished(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
-                title, due = dialog.title.text(), dialog.due_utc()
+                title, due, assignee = dialog.title.text(), dialog.due_utc(), dialog.assignee()
                 run_op(
-                    self.ctx.window, lambda: ws.add_followup(title, due, customer_id=customer_id)
+                    self.ctx.window,
+                    lambda: ws.add_followup(title, due, customer_id=customer_id, assignee=assignee),
                 )
 
         dialog.finished.connect(finished)
@@ -116,6 +129,8 @@ class TouchpointActions:
         self, followup_id: int, title: str, due_utc, *, parent: QWidget | None = None
     ) -> FollowUpDialog:  # type: ignore[no-untyped-def]
         ws = self.ctx.ws
+        from touchdesk.ui.dialogs.followup import FollowUpDialog
+
         dialog = FollowUpDialog(
             title=title,
             due_utc=due_utc,
@@ -132,3 +147,17 @@ class TouchpointActions:
         release_when_closed(dialog)
         dialog.open()
         return dialog
+
+    def assign_followup(
+        self, row: FollowUpRow, person: UserRow, *, parent: QWidget | None = None
+    ) -> None:
+        """Give a follow-up to a team member; refused (and explained) if someone changed it
+        since the list was read."""
+        ws, widget = self.ctx.ws, parent or self.ctx.window
+        run_op(
+            widget,
+            lambda: ws.assign_followup(row.id, person.name, expected_version=row.version),
+            on_success=lambda _r: self.ctx.status(
+                _("“{title}” is now {name}'s.").format(title=row.title, name=person.label)
+            ),
+        )

@@ -1,11 +1,13 @@
-"""Add a follow-up for a customer, or move one to another day."""
+"""Add a follow-up for a customer (in a team: for whom), or move one to another day."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -16,13 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from touchdesk import formatting
+from touchdesk.data.records import UserRow
 from touchdesk.i18n import _
 from touchdesk.ui.language import from_qdatetime, setup_date_edit, to_qdatetime
 from touchdesk.ui.widgets.field_errors import FieldErrors
 
 
 class FollowUpDialog(QDialog):
-    """Title and due time (local); ``due_utc()`` gives what the workspace stores."""
+    """Title, due time (local) and, given ``people``, who it is for (``me`` preselected);
+    ``due_utc()`` and ``assignee()`` give what the workspace stores."""
 
     def __init__(
         self,
@@ -30,6 +34,8 @@ class FollowUpDialog(QDialog):
         title: str = "",
         due_utc: dt.datetime | None = None,
         editable_title: bool = True,
+        people: Sequence[UserRow] = (),
+        me: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -46,9 +52,16 @@ class FollowUpDialog(QDialog):
         else:
             start = to_qdatetime(formatting.to_local(due_utc))
         self.due.setDateTime(start)
+        self.assignee_box = QComboBox()
+        self.assignee_box.setObjectName("assignee")
+        for person in people:
+            self.assignee_box.addItem(person.label, person.name)
+        self.assignee_box.setCurrentIndex(max(self.assignee_box.findData(me), 0))
         form = QFormLayout()
         self.errors.add_row(form, _("&Title"), "title", self.title)
         self.errors.add_row(form, _("&Due"), "due", self.due)
+        if people:
+            self.errors.add_row(form, _("&Assigned to"), "assignee", self.assignee_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -62,3 +75,7 @@ class FollowUpDialog(QDialog):
 
     def due_utc(self) -> dt.datetime:
         return formatting.to_utc(from_qdatetime(self.due.dateTime()))
+
+    def assignee(self) -> str | None:
+        """The chosen team member's name (``None`` when not asked: the follow-up is mine)."""
+        return self.assignee_box.currentData() if self.assignee_box.count() else None

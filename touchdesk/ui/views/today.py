@@ -1,6 +1,8 @@
 """Today: what needs doing now — overdue and due-today follow-ups, pending decisions, requests past
 their reply deadline and customers losing touch — each with its action done from the list.
-The lists are read off the UI thread, so a large database never freezes the window."""
+In a team, follow-ups show who they are assigned to, can be given to someone else, and the list
+shows mine or everyone's. The lists are read off the UI thread, so a large database never freezes
+the window."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QCursor
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -22,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from touchdesk import formatting
 from touchdesk.catalog import channel_label
-from touchdesk.data.records import TodaySummary
+from touchdesk.data.records import FollowUpRow, TodaySummary, UserRow
 from touchdesk.i18n import N_, _, ngettext
 from touchdesk.ui.context import AppContext
 from touchdesk.ui.models.rows import Column, RowsModel
 from touchdesk.ui.operations import run_in_background
+from touchdesk.ui.views.today_team import MineSwitch, assign_menu, is_team
 from touchdesk.ui.widgets.icons import channel_icon, outcome_icon
 from touchdesk.ui.widgets.tables import setup_table
 
@@ -106,14 +109,18 @@ class TodayView(QWidget):
         self.ctx = ctx
         self.summary: TodaySummary | None = None
         tp = ctx.touchpoints
+        self.people: list[UserRow] = []
+        self.assign_popup: Any = None
         fu_columns = [
             Column(N_("Due"), lambda r: formatting.format_datetime(r.due_at)),
             Column(N_("Customer"), lambda r: r.customer_name),
+            Column(N_("Assigned to"), lambda r: r.assignee),
             Column(N_("Follow-up"), lambda r: r.title),
         ]
         fu_actions: list[tuple[str, Callable[[Any], None]]] = [
             (_("Done"), lambda r: tp.complete_followup(r.id, r.title)),
             (_("Reschedule"), lambda r: tp.reschedule_followup(r.id, r.title, r.due_at)),
+            (_("Assign to…"), self.show_assign_menu),
             (_("Log touchpoint"), lambda r: tp.quick_log(r.customer_id)),
         ]
         label = ctx.ws.touchpoint_label
@@ -181,10 +188,17 @@ class TodayView(QWidget):
         self.sections = (self.overdue, self.due_today, self.decisions, self.late, self.losing)
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.switch = MineSwitch()
+        self.switch.hide()
+        self.switch.toggled.connect(lambda _mine: self.refresh())
         self.status = QLabel(_("Loading…"))
+        self._show_team(False)
         content = QWidget()
         column = QVBoxLayout(content)
-        column.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.switch)
+        column.addLayout(top)
         column.addWidget(self.status)
         for s in self.sections:
             column.addWidget(s)
@@ -203,7 +217,7 @@ class TodayView(QWidget):
         self.refresh()
 
     def _data_changed(self, what: str) -> None:
-        if what in ("customers", "events", "followups", "settings"):
+        if what in ("customers", "events", "followups", "settings", "user", "users"):
             self._timer.start()
 
     def refresh(self) -> None:
@@ -213,7 +227,14 @@ class TodayView(QWidget):
             return
         self._loading = True
         ws = self.ctx.ws
-        run_in_background(ws.today, self._show, self._failed, owner=self)
+        mine = self.switch.mine()
+
+        def work() -> tuple[TodaySummary, list[UserRow]]:
+            # The switch only counts in a team: alone, every follow-up is mine anyway.
+            people = ws.users()
+            return ws.today(mine=mine and is_team(people, ws.team_mode)), people
+
+        run_in_background(work, self._show, self._failed, owner=self)
 
     def is_loaded(self) -> bool:
         return self.summary is not None
@@ -225,8 +246,10 @@ class TodayView(QWidget):
             self._again = False
             self.refresh()
 
-    def _show(self, summary: TodaySummary) -> None:
+    def _show(self, result: tuple[TodaySummary, list[UserRow]]) -> None:
+        summary, self.people = result
         self.summary = summary
+        self._show_team(is_team(self.people, self.ctx.ws.team_mode))
         self.heading.setText(
             _("Today, {date}").format(
                 date=formatting.format_date(formatting.to_local(formatting.utc_now()), "long")
@@ -246,3 +269,18 @@ class TodayView(QWidget):
         self.status.setText(_("Could not read today's list: {error}").format(error=exc))
         self.status.show()
         self._finish()
+
+    def _show_team(self, team: bool) -> None:
+        """Show the switch, the "Assigned to" column and "Assign to…" only in a team."""
+        self.switch.setVisible(team)
+        for section in (self.overdue, self.due_today):
+            section.table.setColumnHidden(2, not team)
+            section.buttons[2].setVisible(team)
+
+    def show_assign_menu(self, row: FollowUpRow) -> None:
+        """The team members to give the follow-up to (opens where the pointer is)."""
+        tp = self.ctx.touchpoints
+        self.assign_popup = assign_menu(
+            self.people, row.assignee, lambda person: tp.assign_followup(row, person), self
+        )
+        self.assign_popup.popup(QCursor.pos())
