@@ -17,6 +17,9 @@ from touchdesk.data import customers as customer_data
 from touchdesk.data import search
 from touchdesk.data.demo import NotEmpty, generate
 from touchdesk.data.models import Customer
+from touchdesk.data.move import copied_tables
+from touchdesk.data.move_check import digest
+from touchdesk.data.records import CustomerInput
 from touchdesk.data.validation import normalize_email, normalize_phone
 from touchdesk.data.workspace import Workspace
 
@@ -259,3 +262,26 @@ def test_cli_demo_end_to_end(db_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert "--append" in capsys.readouterr().err
     assert main([*argv, "--append"]) == 0
     assert _rows(db_path, "SELECT count(*) FROM customers") == [(100,)]
+
+
+def test_postgresql_gets_the_same_rows_as_sqlite(
+    workspace: Workspace, db_path: Path, pg_database: str
+) -> None:
+    """The demo writes through the raw connection of either engine; the same seed and clock give
+    the same rows, and new rows on PostgreSQL get fresh ids afterwards."""
+    here = generate(workspace, customers=150, seed=5, locale="en", now=NOW)
+    with Workspace.open(pg_database) as pg:
+        there = generate(pg, customers=150, seed=5, locale="en", now=NOW)
+        assert (here.customers, here.events, here.followups) == (
+            there.customers,
+            there.events,
+            there.followups,
+        )
+        with workspace.db.read_engine.connect() as a, pg.db.read_engine.connect() as b:
+            for table in copied_tables():
+                assert digest(a, table) == digest(b, table), table.name
+        assert [c.id for c in pg.find_customers(pg.customer(1).name)][:1] == [1]
+        new = pg.create_customer(CustomerInput(name="Neda"))
+        assert new == 151
+        with pytest.raises(NotEmpty):
+            generate(pg, customers=10, seed=5, locale="en", now=NOW)

@@ -7,7 +7,11 @@ the customer list's summary columns and the search index computed on the way ins
 per-row service code. The result is what the service would have stored had every contact been
 logged by hand: same normalised phones and e-mails, same index text, same summary columns.
 
-The same seed and the same ``now`` give byte-for-byte the same database content.
+On PostgreSQL (team mode) the same tuples go through the raw psycopg connection the same way,
+and the id sequences are moved past the ids written.
+
+The same seed and the same ``now`` give byte-for-byte the same database content (on SQLite; the
+same rows on PostgreSQL).
 """
 
 from __future__ import annotations
@@ -150,6 +154,14 @@ def generate(
         deadline_hours=deadline_hours,
         today_start=_seconds(to_utc(local_midnight)),
     )
+    write = _write_sqlite if ws.db.is_sqlite else _write_postgres
+    counts = write(ws, lambda con: _write(con, people, journeys, customers, append, progress))
+    return DemoStats(customers, counts[0], counts[1], time.perf_counter() - started)
+
+
+def _write_sqlite(ws: Workspace, write: Callable[[Any], tuple[int, int]]) -> tuple[int, int]:
+    """Run ``write`` on the raw SQLite connection in one write transaction, with a page cache big
+    enough to hold the new pages until commit."""
     raw = ws.db.write_engine.raw_connection()
     try:
         con: Any = raw.driver_connection
@@ -158,7 +170,7 @@ def generate(
         try:
             con.execute("BEGIN IMMEDIATE")
             try:
-                counts = _write(con, people, journeys, customers, append, progress)
+                counts = write(con)
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -169,7 +181,33 @@ def generate(
         con.execute("INSERT INTO customer_fts (customer_fts) VALUES ('optimize')")
     finally:
         raw.close()
-    return DemoStats(customers, counts[0], counts[1], time.perf_counter() - started)
+    return counts
+
+
+class _QmarkConnection:
+    """A psycopg connection answering the calls ``_write`` makes of a sqlite3 one (``?``
+    placeholders, ``execute`` and ``executemany``), so one writer serves both engines."""
+
+    def __init__(self, con: Any) -> None:
+        self._con = con
+
+    def execute(self, sql: str, params: tuple = ()) -> Any:
+        return self._con.execute(sql.replace("?", "%s"), params)
+
+    def executemany(self, sql: str, rows: list[tuple]) -> None:
+        with self._con.cursor() as cursor:
+            cursor.executemany(sql.replace("?", "%s"), rows)
+
+
+def _write_postgres(ws: Workspace, write: Callable[[Any], tuple[int, int]]) -> tuple[int, int]:
+    """Run ``write`` on the raw PostgreSQL connection in one transaction; the rows carry their
+    ids, so the id sequences are moved past them before the commit."""
+    from touchdesk.data.move import reset_sequences
+
+    with ws.db.write_engine.begin() as conn:
+        counts = write(_QmarkConnection(conn.connection.driver_connection))
+        reset_sequences(conn)
+    return counts
 
 
 def _write(
@@ -251,7 +289,7 @@ def _tag_ids(con: Any, names: list[str]) -> dict[str, int]:
     ids = {}
     for name in names:
         if name.casefold() not in known:
-            cursor = con.execute("INSERT INTO tags (name) VALUES (?)", (name,))
-            known[name.casefold()] = cursor.lastrowid
+            cursor = con.execute("INSERT INTO tags (name) VALUES (?) RETURNING id", (name,))
+            known[name.casefold()] = cursor.fetchone()[0]
         ids[name] = known[name.casefold()]
     return ids

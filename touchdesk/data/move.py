@@ -107,7 +107,7 @@ def move_to(
                     done += copied
                     if progress:
                         progress(done, total)
-            _reset_sequences(dst)
+            reset_sequences(dst)
             checks = tuple(_compare(src, dst, t) for t in tables)
             if all(c.ok for c in checks):
                 dst.commit()
@@ -192,7 +192,7 @@ def copy_table(src: Connection, dst: Connection, table: TableClause) -> Iterator
             )
 
 
-def _reset_sequences(conn: Connection) -> None:
+def reset_sequences(conn: Connection) -> None:
     """Move each id sequence past the largest copied id, so the next new row gets a fresh one."""
     quote = conn.dialect.identifier_preparer.quote
     for table in Base.metadata.sorted_tables:
