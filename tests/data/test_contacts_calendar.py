@@ -20,9 +20,9 @@ def events(path: Path) -> list[icalendar.Event]:
 
 
 def test_export_followups_as_events_with_alarms_stable_uids_and_utc_times(
-    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         sara = customer(ws, "سارا احمدی", phone="0912 123 4567", email="sara@example.com")
         ali = customer(ws, "Ali Rad")
         first = ws.add_followup(
@@ -33,7 +33,7 @@ def test_export_followups_as_events_with_alarms_stable_uids_and_utc_times(
         done = ws.add_followup("Old task", dt.datetime(2026, 11, 1, 8, 0), customer_id=ali)
         ws.complete_followup(done)
     target = tmp_path / "out" / "followups.ics"
-    assert main(["--db", str(db_path), "export", "followups", str(target)]) == 0
+    assert main(["--db", db_url, "export", "followups", str(target)]) == 0
     assert capsys.readouterr().out.strip() == f"Exported 3 follow-ups to {target}"
     found = events(target)
     assert [str(e["summary"]) for e in found] == [
@@ -63,7 +63,7 @@ def test_export_followups_as_events_with_alarms_stable_uids_and_utc_times(
     assert len(set(uids)) == 3
     # Exported again: the same UIDs, so a calendar updates its entries instead of adding copies.
     again = tmp_path / "again.ics"
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         assert ws.export_followups(again) == 3
     assert [str(e["uid"]) for e in events(again)] == uids
 

@@ -34,17 +34,17 @@ def by_name(ws: Workspace) -> dict[str, Detail]:
 
 
 def test_android_vcard_21_quoted_printable_utf8_and_windows_1256(
-    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = contacts_copy(tmp_path, "android_v21.vcf")
-    assert main(["--db", str(db_path), "import", "customers", str(source)]) == 0
+    assert main(["--db", db_url, "import", "customers", str(source)]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "Imported: 4",
         "Duplicates skipped: 0",
         "Rejected rows: 0",
         "Customers created: 4",
     ]
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         assert by_name(ws) == {
             # UTF-8 quoted-printable split over lines by soft breaks; the photo left out; the
             # first mobile is the main phone; the note keeps its line break.
@@ -111,12 +111,11 @@ def test_iphone_vcard_30_and_vcard_40(workspace: Workspace, tmp_path: Path) -> N
 
 
 def test_google_exports_old_and_new_layouts(
-    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for name in ("google_contacts.csv", "google_contacts_2024.csv"):
         assert (
-            main(["--db", str(db_path), "import", "customers", str(contacts_copy(tmp_path, name))])
-            == 0
+            main(["--db", db_url, "import", "customers", str(contacts_copy(tmp_path, name))]) == 0
         )
     out = capsys.readouterr().out.splitlines()
     assert out == [
@@ -129,7 +128,7 @@ def test_google_exports_old_and_new_layouts(
         "Rejected rows: 0",
         "Customers created: 2",
     ]
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         assert by_name(ws) == {
             # "Phone 2 - Type: Mobile" goes first; "* myContacts" is no tag.
             "Leila Jafari": (
@@ -174,17 +173,17 @@ def test_google_exports_old_and_new_layouts(
 
 
 def test_outlook_export_with_a_duplicate_skipped(
-    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = contacts_copy(tmp_path, "outlook_contacts.csv")
-    assert main(["--db", str(db_path), "import", "customers", str(source)]) == 0
+    assert main(["--db", db_url, "import", "customers", str(source)]) == 0
     assert capsys.readouterr().out.splitlines()[:4] == [
         "Imported: 2",
         "Duplicates skipped: 1",
         "Rejected rows: 0",
         "Customers created: 2",
     ]
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         assert by_name(ws) == {
             "Reza Ali Tehrani": (
                 "Reza Ali Tehrani",

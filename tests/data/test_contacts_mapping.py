@@ -88,21 +88,19 @@ def test_header_guesses_in_english_and_persian() -> None:
 
 
 def test_xlsx_needs_a_mapping_on_the_command_line_then_imports_with_it(
-    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = workbook(tmp_path / "مشتریان.xlsx", PERSIAN_HEADERS, PERSIAN_ROWS)
-    assert main(["--db", str(db_path), "import", "customers", str(source)]) == 1
+    assert main(["--db", db_url, "import", "customers", str(source)]) == 1
     err = capsys.readouterr().err
     assert "the file has no name column (its columns: نام و نام خانوادگی, شرکت, موبایل" in err
     assert "--mapping NAME" in err and "(saved mappings: none yet)" in err
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         contacts = ws.open_contacts(source)
         assert contacts.kind == "mapped"
         assert contacts.preview(2)[1] == ["ناصر", "", "9123000000", "", "naser@", "", "", "", "102"]
         ws.save_contact_mapping("shop list", contacts.headers, contacts.fields)
-    code = main(
-        ["--db", str(db_path), "import", "customers", str(source), "--mapping", "shop list"]
-    )
+    code = main(["--db", db_url, "import", "customers", str(source), "--mapping", "shop list"])
     out = capsys.readouterr().out.splitlines()
     assert code == 1
     assert out[:4] == [
@@ -113,7 +111,7 @@ def test_xlsx_needs_a_mapping_on_the_command_line_then_imports_with_it(
     ]
     # Spreadsheet rows as the sheet numbers them; the empty row 4 is no row.
     assert out[-1] == "row 3: email: not a valid e-mail address: naser@"
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         assert by_name(ws) == {
             "مریم احمدی": (
                 "مریم احمدی",
@@ -126,9 +124,7 @@ def test_xlsx_needs_a_mapping_on_the_command_line_then_imports_with_it(
             ),
             "سینا رضایی": ("سینا رضایی", "", (), (), "کرج", (), ""),
         }
-    assert (
-        main(["--db", str(db_path), "import", "customers", str(source), "--mapping", "nope"]) == 1
-    )
+    assert main(["--db", db_url, "import", "customers", str(source), "--mapping", "nope"]) == 1
     assert "no saved mapping is called nope (saved mappings: shop list)" in capsys.readouterr().err
 
 
@@ -162,7 +158,7 @@ def test_a_saved_mapping_applies_by_header_name_and_is_found_for_the_same_header
     ],
 )
 def test_duplicates_skip_merge_or_new(
-    db_path: Path,
+    db_url: str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     mode: str,
@@ -170,10 +166,10 @@ def test_duplicates_skip_merge_or_new(
     imported: int,
     created: int,
 ) -> None:
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         customer(ws, "Mina Sharifi", email="mina.sharifi@example.org", tags=("Friends",))
     source = contacts_copy(tmp_path, "outlook_contacts.csv")
-    args = ["--db", str(db_path), "import", "customers", str(source), "--duplicates", mode]
+    args = ["--db", db_url, "import", "customers", str(source), "--duplicates", mode]
     assert main(args) == 0
     assert capsys.readouterr().out.splitlines()[:4] == [
         f"Imported: {imported}",
@@ -181,7 +177,7 @@ def test_duplicates_skip_merge_or_new(
         "Rejected rows: 0",
         f"Customers created: {created}",
     ]
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         found = by_name(ws)
         if mode == "merge":
             # Both Outlook rows for Mina (one by e-mail in another case) went into the customer.

@@ -14,10 +14,10 @@ def test_latin_case_is_one_tag(workspace):
 
 
 @given(st.text(min_size=1, max_size=8).filter(lambda s: s.strip() and "\x00" not in s))
-def test_any_tag_given_twice_is_stored_once(db_path, tag):
+def test_any_tag_given_twice_is_stored_once(db_url, tag):
     from touchdesk.data.workspace import Workspace
 
-    ws = Workspace.open(db_path)
+    ws = Workspace.open(db_url)
     try:
         before = len(ws.tags())
         customer(ws, "One", tags=[tag])

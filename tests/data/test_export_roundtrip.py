@@ -267,15 +267,15 @@ def test_join_and_split_lists_are_inverse(values: list[str]) -> None:
     assert csvfile.split_list(csvfile.join_list(values)) == values
 
 
-def test_export_commands(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    with Workspace.open(db_path) as ws:
+def test_export_commands(db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Workspace.open(db_url) as ws:
         cid = customer(ws, "Ali", email="ali@example.com")
         for day in (1, 2, 3):
             touch(ws, cid, "billing", "email", at=dt.datetime(2026, 3, day, 12, 0))
     vcf, csv_file, events = tmp_path / "c.vcf", tmp_path / "c.csv", tmp_path / "t.csv"
-    assert main(["--db", str(db_path), "export", "customers", str(vcf)]) == 0
-    assert main(["--db", str(db_path), "export", "customers", str(csv_file)]) == 0
-    args = ["--db", str(db_path), "export", "touchpoints", str(events), "--from", "2026-03-02"]
+    assert main(["--db", db_url, "export", "customers", str(vcf)]) == 0
+    assert main(["--db", db_url, "export", "customers", str(csv_file)]) == 0
+    args = ["--db", db_url, "export", "touchpoints", str(events), "--from", "2026-03-02"]
     assert main(args) == 0
     assert capsys.readouterr().out.splitlines() == [
         f"Exported 1 customer to {vcf}",

@@ -27,13 +27,13 @@ def names(ws: Workspace) -> list[str]:
 
 
 def test_mixed_file_imports_good_rows_and_reports_every_bad_one(
-    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         customer(ws, "Known Customer", email="known@example.com")
     source = fixture_copy(tmp_path, "customers_mixed.csv")
 
-    code = main(["--db", str(db_path), "import", "customers", str(source)])
+    code = main(["--db", db_url, "import", "customers", str(source)])
 
     out = capsys.readouterr().out.splitlines()
     assert code == 1
@@ -48,7 +48,7 @@ def test_mixed_file_imports_good_rows_and_reports_every_bad_one(
         "row 4: email: not a valid e-mail address: not-an-email",
         "row 7: name: name cannot be empty",
     ]
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         assert names(ws) == ["Known Customer", "Nasrin Jafari", "Sara Ahmadi", "رضا کریمی"]
         sara = ws.customer(ws.find_customer_id(email="sara@example.com") or 0)
         assert sara.company == "Acme"
@@ -72,9 +72,9 @@ def test_mixed_file_imports_good_rows_and_reports_every_bad_one(
     ]
 
 
-def test_semicolons_and_byte_order_mark(db_path: Path, tmp_path: Path) -> None:
+def test_semicolons_and_byte_order_mark(db_url: str, tmp_path: Path) -> None:
     source = fixture_copy(tmp_path, "customers_semicolon_bom.csv")
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         report = ws.import_customers(source)
         assert (report.imported, report.duplicates, report.rejected_rows) == (2, 0, 1)
         assert report.rejected == [(3, "email", "not a valid e-mail address: omid@example")]
@@ -89,25 +89,25 @@ def test_semicolons_and_byte_order_mark(db_path: Path, tmp_path: Path) -> None:
 
 
 def test_strict_imports_nothing_but_still_reports_and_writes_rejected_rows(
-    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = fixture_copy(tmp_path, "customers_mixed.csv")
-    code = main(["--db", str(db_path), "import", "customers", str(source), "--strict"])
+    code = main(["--db", db_url, "import", "customers", str(source), "--strict"])
     out = capsys.readouterr().out
     assert code == 1
     assert "Nothing was imported because of --strict" in out
     assert "row 4: email: not a valid e-mail address: not-an-email" in out
     assert "row 7: name: name cannot be empty" in out
     assert source.with_name("customers_mixed.csv.rejected.csv").exists()
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         assert ws.count_customers() == 0
 
 
 def test_dry_run_reports_the_real_counts_and_writes_nothing(
-    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = fixture_copy(tmp_path, "customers_mixed.csv")
-    code = main(["--db", str(db_path), "import", "customers", str(source), "--dry-run"])
+    code = main(["--db", db_url, "import", "customers", str(source), "--dry-run"])
     out = capsys.readouterr().out.splitlines()
     assert code == 1
     assert out[:5] == [
@@ -118,16 +118,16 @@ def test_dry_run_reports_the_real_counts_and_writes_nothing(
         "Customers created: 4",
     ]
     assert sorted(p.name for p in source.parent.iterdir()) == ["customers_mixed.csv"]
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         assert ws.count_customers() == 0
 
 
-def test_clean_file_exits_zero(db_path: Path, tmp_path: Path) -> None:
+def test_clean_file_exits_zero(db_url: str, tmp_path: Path) -> None:
     source = tmp_path / "clean.csv"
     source.write_text("name,email\nAli,ali@example.com\nLeila,leila@example.com\n", "utf-8")
-    assert main(["--db", str(db_path), "import", "customers", str(source)]) == 0
+    assert main(["--db", db_url, "import", "customers", str(source)]) == 0
     assert not (tmp_path / "clean.csv.rejected.csv").exists()
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         assert names(ws) == ["Ali", "Leila"]
 
 
@@ -141,7 +141,7 @@ def test_clean_file_exits_zero(db_path: Path, tmp_path: Path) -> None:
     ],
 )
 def test_files_that_cannot_be_imported_say_why(
-    db_path: Path,
+    db_url: str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     content: bytes,
@@ -149,9 +149,9 @@ def test_files_that_cannot_be_imported_say_why(
 ) -> None:
     source = tmp_path / "bad.csv"
     source.write_bytes(content)
-    assert main(["--db", str(db_path), "import", "customers", str(source)]) == 1
+    assert main(["--db", db_url, "import", "customers", str(source)]) == 1
     assert message in capsys.readouterr().err
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         assert ws.count_customers() == 0
 
 

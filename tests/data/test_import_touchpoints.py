@@ -21,21 +21,21 @@ EXPECTED_ERRORS = [
 ]
 
 
-def seeded(db_path: Path) -> int:
+def seeded(db_url: str) -> int:
     """Sara with one stored touchpoint that row 11 of the fixture repeats."""
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         sara = customer(ws, "Sara Ahmadi", email="sara@example.com", phone="09121234567")
         touch(ws, sara, "thank_you", "email", at=dt.datetime(2026, 11, 20, 9, 0))
     return sara
 
 
 def test_mixed_touchpoint_file(
-    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sara = seeded(db_path)
+    sara = seeded(db_url)
     source = fixture_copy(tmp_path, "touchpoints_mixed.csv")
 
-    code = main(["--db", str(db_path), "import", "touchpoints", str(source)])
+    code = main(["--db", db_url, "import", "touchpoints", str(source)])
 
     out = capsys.readouterr().out.splitlines()
     assert code == 1
@@ -47,7 +47,7 @@ def test_mixed_touchpoint_file(
         "Unknown columns (ignored): mood",
     ]
     assert out[-4:] == EXPECTED_ERRORS
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         timeline = ws.timeline(sara)
         assert [
             (e.occurred_at, e.touchpoint, e.channel, e.outcome, e.direction) for e in timeline
@@ -98,10 +98,10 @@ def test_mixed_touchpoint_file(
     ]
 
 
-def test_importing_the_same_file_twice_adds_nothing(db_path: Path, tmp_path: Path) -> None:
-    seeded(db_path)
+def test_importing_the_same_file_twice_adds_nothing(db_url: str, tmp_path: Path) -> None:
+    seeded(db_url)
     source = fixture_copy(tmp_path, "touchpoints_mixed.csv")
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         ws.import_touchpoints(source)
         again = ws.import_touchpoints(source)
     assert (again.imported, again.duplicates, again.customers_created, again.rejected_rows) == (
@@ -113,13 +113,13 @@ def test_importing_the_same_file_twice_adds_nothing(db_path: Path, tmp_path: Pat
 
 
 def test_strict_and_dry_run_leave_the_database_untouched(
-    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sara = seeded(db_path)
+    sara = seeded(db_url)
     source = fixture_copy(tmp_path, "touchpoints_mixed.csv")
     rejected = source.with_name("touchpoints_mixed.csv.rejected.csv")
 
-    assert main(["--db", str(db_path), "import", "touchpoints", str(source), "--dry-run"]) == 1
+    assert main(["--db", db_url, "import", "touchpoints", str(source), "--dry-run"]) == 1
     dry = capsys.readouterr().out.splitlines()
     assert dry[1:5] == [
         "Imported: 4",
@@ -129,12 +129,12 @@ def test_strict_and_dry_run_leave_the_database_untouched(
     ]
     assert not rejected.exists()
 
-    assert main(["--db", str(db_path), "import", "touchpoints", str(source), "--strict"]) == 1
+    assert main(["--db", db_url, "import", "touchpoints", str(source), "--strict"]) == 1
     strict = capsys.readouterr().out.splitlines()
     assert strict[-4:] == EXPECTED_ERRORS
     assert rejected.exists()
 
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         assert len(ws.timeline(sara)) == 1
         assert ws.count_customers() == 1
 
@@ -157,10 +157,10 @@ def test_matching_order_email_then_phone_then_name(workspace: Workspace, tmp_pat
 
 
 def test_missing_required_columns_are_named(
-    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = tmp_path / "nochannel.csv"
     source.write_text("date,note,touchpoint\n2026-01-01,hello,billing\n", "utf-8")
-    assert main(["--db", str(db_path), "import", "touchpoints", str(source)]) == 1
+    assert main(["--db", db_url, "import", "touchpoints", str(source)]) == 1
     err = capsys.readouterr().err
     assert "channel, customer / email / phone" in err

@@ -28,10 +28,10 @@ def details(ws: Workspace) -> list[tuple[object, ...]]:
 
 
 def test_realistic_vcard_30_file(
-    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = fixture_copy(tmp_path, "contacts_v30.vcf")
-    code = main(["--db", str(db_path), "import", "customers", str(source)])
+    code = main(["--db", db_url, "import", "customers", str(source)])
     out = capsys.readouterr().out.splitlines()
     assert code == 1
     assert out[:4] == [
@@ -41,7 +41,7 @@ def test_realistic_vcard_30_file(
         "Customers created: 3",
     ]
     assert out[-1] == "contact 4: email: not a valid e-mail address: broken@@example"
-    with Workspace.open(db_path) as ws:
+    with Workspace.open(db_url) as ws:
         assert details(ws) == [
             ("Dr. John Q. Doe", "", (), ("john.doe@example.org",), "", "", (), ""),
             (
