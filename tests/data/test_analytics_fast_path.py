@@ -43,8 +43,11 @@ class Row(NamedTuple):
     reply_to_id: int | None
 
 
-def _when(value: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value) if value else None
+def _when(value: str | dt.datetime | None) -> dt.datetime | None:
+    """A stored timestamp as read (text on SQLite, a datetime on PostgreSQL)."""
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(value)
 
 
 def _history(ws: Workspace, tag: str | None) -> dict[int, list[Row]]:
@@ -65,7 +68,7 @@ def _history(ws: Workspace, tag: str | None) -> dict[int, list[Row]]:
                 Row(
                     r.id,
                     r.customer_id,
-                    dt.datetime.fromisoformat(r.occurred_at),
+                    _when(r.occurred_at),  # type: ignore[arg-type]
                     r.touchpoint,
                     r.channel,
                     r.stage,
@@ -240,7 +243,7 @@ def test_fast_path_matches_the_plain_definitions(workspace: Workspace) -> None:
         tag = s.execute(
             text(
                 "SELECT t.name FROM tags t JOIN customer_tags ct ON ct.tag_id = t.id"
-                " WHERE ct.customer_id = :c LIMIT 1"
+                " WHERE ct.customer_id = :c ORDER BY t.id LIMIT 1"
             ),
             {"c": tagged},
         ).scalar_one()

@@ -32,7 +32,7 @@ from touchdesk.data.analytics.friction import Friction, FrictionItem
 from touchdesk.data.analytics.patterns import PatternCell, Patterns
 from touchdesk.data.analytics.periods import Period
 from touchdesk.data.analytics.responsiveness import ReplyStats, Responsiveness
-from touchdesk.data.analytics.scope import Scope, memory_mapped, period_rows
+from touchdesk.data.analytics.scope import Scope, period_rows, tuned
 from touchdesk.data.analytics.volume import Volume, VolumeTotals
 from touchdesk.formatting import Month, iso_date, utc_now
 
@@ -109,16 +109,18 @@ def compute(
     ``now`` (naive UTC, default the clock) bounds the drop-off of a period still running.
     """
     the_period = Period.of(period)
-    with memory_mapped(session):
+    with tuned(session):
         lo, hi = the_period.utc_bounds()
         scope = Scope.make(session, lo, hi, tag)
-        if compare:
-            before_lo, before_hi = the_period.previous().utc_bounds()
-            previous = volume.totals(session, scope.shifted(before_lo, before_hi))
-        else:
-            previous = VolumeTotals()
-        with period_rows(session, scope):
+        # The previous period ends where this one starts; it and the silence before a drop-off
+        # are counted from the one gathering of the stretch before the period.
+        previous_lo = the_period.previous().utc_bounds()[0] if compare else lo
+        reach_back = min(previous_lo, lo - dt.timedelta(days=silence_days))
+        with period_rows(session, scope, previous_lo=previous_lo, reach_back=reach_back):
             cube = load_cube(session)
+            previous = (
+                volume.previous_totals(session, scope, previous_lo) if compare else VolumeTotals()
+            )
             return Analytics(
                 period=the_period,
                 tag=scope.tag,

@@ -1,7 +1,7 @@
 """The period's touchpoints counted once by touchpoint × channel × stage × outcome.
 
 Volume, friction and decision counts are all sums over these few hundred cells, so the period is
-aggregated by SQLite once and everything else is arithmetic in Python.
+aggregated by the database once and everything else is arithmetic in Python.
 """
 
 from __future__ import annotations
@@ -39,15 +39,15 @@ def load_cube(session: Session) -> list[Cell]:
     rows = session.execute(
         text(
             f"""SELECT touchpoint, channel, stage, outcome, count(*),
-                total(outcome = 'decision' AND resolution IS NULL),
-                total(outcome = 'decision' AND resolution = 'positive'),
-                total(outcome = 'decision' AND resolution = 'negative'),
-                total(amount_cents > 0),
-                total(CASE WHEN amount_cents > 0 THEN amount_cents END)
+                count(*) FILTER (WHERE outcome = 'decision' AND resolution IS NULL),
+                count(*) FILTER (WHERE outcome = 'decision' AND resolution = 'positive'),
+                count(*) FILTER (WHERE outcome = 'decision' AND resolution = 'negative'),
+                count(*) FILTER (WHERE amount_cents > 0),
+                coalesce(sum(amount_cents) FILTER (WHERE amount_cents > 0), 0)
             FROM {ROWS} GROUP BY 1, 2, 3, 4"""
         )
     )
     return [
-        Cell(tp, ch, st, out, n, int(od), int(rp), int(rn), int(pu), int(rev))
+        Cell(tp, ch, st, out, n, od, rp, rn, pu, int(rev))
         for tp, ch, st, out, n, od, rp, rn, pu, rev in rows
     ]

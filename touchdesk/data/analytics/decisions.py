@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from touchdesk.data.analytics.cube import Cell
 from touchdesk.data.analytics.scope import ROWS, median, share
+from touchdesk.data.analytics.sqlfuncs import as_datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +57,8 @@ class Decisions:
         return share(self.positive, self.resolved)
 
 
-def compute(session: Session, cube: list[Cell], hi: str) -> Decisions:
-    """Decision points of the gathered period rows; ``hi`` is the period's end (a stored stamp)."""
+def compute(session: Session, cube: list[Cell], hi: str | dt.datetime) -> Decisions:
+    """Decision points of the gathered period rows; ``hi`` is the period's end (as bound)."""
     mine = [c for c in cube if c.outcome == "decision"]
     rows = session.execute(
         text(
@@ -77,8 +78,7 @@ def compute(session: Session, cube: list[Cell], hi: str) -> Decisions:
         {"hi": hi},
     ).all()
     days = [
-        (dt.datetime.fromisoformat(resolved) - dt.datetime.fromisoformat(occurred)).total_seconds()
-        / 86400
+        (as_datetime(resolved) - as_datetime(occurred)).total_seconds() / 86400
         for _res, occurred, resolved, _tp in rows
         if resolved
     ]

@@ -20,7 +20,6 @@ Populations, precisely:
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -28,7 +27,16 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from touchdesk.catalog import STAGE_KEYS
-from touchdesk.data.analytics.scope import CUSTOMERS, ROWS, Scope, median, share, stamp
+from touchdesk.data.analytics.scope import (
+    CUSTOMERS,
+    ROWS,
+    STAGE_FIRST,
+    WINDOW,
+    Scope,
+    median,
+    share,
+)
+from touchdesk.data.analytics.sqlfuncs import as_datetime
 from touchdesk.i18n import _
 
 DEFAULT_SILENCE_DAYS = 30
@@ -77,56 +85,61 @@ def _days(later: dt.datetime, earlier: dt.datetime) -> float:
 
 
 def _cohort(session: Session) -> tuple[int, dict[str, int], int, float | None, list[StageStep]]:
+    columns = ", ".join(STAGE_FIRST.values())
     rows = session.execute(
-        text(
-            f"""SELECT r.customer_id, r.stage, min(r.occurred_at),
-                min(CASE WHEN r.amount_cents > 0 THEN r.occurred_at END)
-            FROM {ROWS} r
-            WHERE r.customer_id IN (SELECT customer_id FROM {CUSTOMERS} WHERE before IS NULL)
-            GROUP BY 1, 2"""
-        )
+        text(f"SELECT first, first_purchase, {columns} FROM {CUSTOMERS} WHERE before IS NULL")
     ).all()
-    first_in: dict[int, dict[str, dt.datetime]] = defaultdict(dict)
-    first_purchase: dict[int, dt.datetime] = {}
-    for cid, stage, first, bought in rows:
-        first_in[cid][stage] = dt.datetime.fromisoformat(first)
-        if bought:
-            when = dt.datetime.fromisoformat(bought)
-            first_purchase[cid] = min(when, first_purchase.get(cid, when))
-    reached = {s: sum(1 for stages in first_in.values() if s in stages) for s in STAGE_KEYS}
-    to_purchase = [_days(when, min(first_in[cid].values())) for cid, when in first_purchase.items()]
+    first_in: list[dict[str, dt.datetime]] = []
+    to_purchase: list[float] = []
+    for first, bought, *by_stage in rows:
+        first_in.append(
+            {s: as_datetime(when) for s, when in zip(STAGE_KEYS, by_stage, strict=True) if when}
+        )
+        if bought is not None:
+            to_purchase.append(_days(as_datetime(bought), as_datetime(first)))
+    reached = {s: sum(1 for stages in first_in if s in stages) for s in STAGE_KEYS}
     steps = []
     for a, b in pairwise(STAGE_KEYS):
         gaps = [
             _days(stages[b], stages[a])
-            for stages in first_in.values()
+            for stages in first_in
             if a in stages and b in stages and stages[b] >= stages[a]
         ]
         steps.append(StageStep(a, b, len(gaps), median(gaps)))
-    return len(first_in), reached, len(first_purchase), median(to_purchase), steps
+    return len(rows), reached, len(to_purchase), median(to_purchase), steps
 
 
 def _dropped(session: Session, scope: Scope, silence_days: int, now: dt.datetime) -> dict[str, int]:
     until = min(scope.hi, now)
-    silence = dt.timedelta(days=silence_days)
-    if until - silence <= scope.lo - silence:
+    if until <= scope.lo:
         return dict.fromkeys(STAGE_KEYS, 0)
-    # SQLite's documented bare-column rule: with max(), ``stage`` comes from the latest row.
+    silence = dt.timedelta(days=silence_days)
+    # The last touchpoint before ``until`` is the customer's last period row before it, or, with
+    # none, their last one before the period (``td_window.last``, which reaches back far enough).
+    quiet = [
+        f"""SELECT w.customer_id, w.last FROM {WINDOW} w
+        WHERE w.last >= :from_ AND w.last < :to_ AND NOT EXISTS (SELECT 1 FROM {CUSTOMERS} c
+            WHERE c.customer_id = w.customer_id AND c.first < :until)"""
+    ]
+    if until - silence > scope.lo:  # a period longer than the silence: it can start inside it
+        quiet.append(
+            f"""SELECT c.customer_id, c.last FROM {CUSTOMERS} c WHERE c.last < :to_"""
+            if until == scope.hi
+            else f"""SELECT r.customer_id, max(r.occurred_at) AS last FROM {ROWS} r
+            WHERE r.occurred_at < :until GROUP BY r.customer_id HAVING max(r.occurred_at) < :to_"""
+        )
+    # Of touchpoints at that same last moment, the stage of the first logged (the lowest id).
     rows = session.execute(
         text(
-            f"""SELECT q.stage, count(*) FROM (
-                SELECT e.customer_id, max(e.occurred_at) AS last, e.stage FROM events e
-                WHERE e.occurred_at >= :from_ AND e.occurred_at < :to_ AND {scope.customers("e")}
-                GROUP BY e.customer_id) q
-            WHERE NOT EXISTS (SELECT 1 FROM events n WHERE n.customer_id = q.customer_id
-                AND n.occurred_at > q.last AND n.occurred_at < :until)
-            GROUP BY q.stage"""
+            f"""SELECT (SELECT e.stage FROM events e
+                    WHERE e.customer_id = q.customer_id AND e.occurred_at = q.last
+                    ORDER BY e.id LIMIT 1) AS stage, count(*)
+            FROM ({" UNION ALL ".join(quiet)}) q GROUP BY 1"""
         ),
         {
-            **scope.params,
-            "from_": stamp(scope.lo - silence),
-            "to_": stamp(until - silence),
-            "until": stamp(until),
+            "from_": scope.stamp(scope.lo - silence),
+            "to_": scope.stamp(until - silence),
+            "until": scope.stamp(until),
         },
     ).all()
     counts: dict[str, int] = dict(rows)
@@ -138,14 +151,14 @@ def _repeat(session: Session, scope: Scope) -> tuple[int, int]:
         text(
             # A buyer's period rows are all their touchpoints in the period, so two purchases
             # there settle it; a buyer with one looks for an earlier one in ``events``.
-            f"""SELECT count(*), total(a.n >= 2 OR EXISTS (SELECT 1 FROM events b
-                    WHERE b.customer_id = a.cid AND b.occurred_at < :lo AND b.amount_cents > 0))
-            FROM (SELECT customer_id AS cid, count(*) AS n FROM {ROWS} WHERE amount_cents > 0
-                GROUP BY customer_id) a"""
+            f"""SELECT count(*), count(*) FILTER (WHERE c.purchases >= 2 OR EXISTS (
+                    SELECT 1 FROM events b WHERE b.customer_id = c.customer_id
+                        AND b.occurred_at < :lo AND b.amount_cents > 0))
+            FROM {CUSTOMERS} c WHERE c.purchases > 0"""
         ),
         {"lo": scope.params["lo"]},
     ).one()
-    return buyers, int(repeat)
+    return buyers, repeat
 
 
 def compute(

@@ -19,7 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from touchdesk.catalog import CHANNEL_KEYS
-from touchdesk.data.analytics.scope import CUSTOMERS, ROWS, Scope, stamp
+from touchdesk.data.analytics.scope import CUSTOMERS, ROWS, Scope
 from touchdesk.i18n import _
 
 DEFAULT_GAP_DAYS = 30
@@ -80,9 +80,10 @@ def compute(
     min_sample: int = DEFAULT_MIN_SAMPLE,
 ) -> Patterns:
     """Purchase patterns of the sequences starting among the gathered period rows."""
-    hi = scope.params["hi"]
     if gap_days < 1 or min_sample < 1:
         raise ValueError(_("{name} must be at least 1").format(name="gap_days, min_sample"))
+    fn = scope.fn
+    gap = fn.millis_between("occurred_at", "prev")
     rows = session.execute(
         text(
             f"""WITH first AS MATERIALIZED (
@@ -94,8 +95,7 @@ def compute(
                 -- a first row follows the customer's last touchpoint before the period (NULL: a
                 -- first contact)
                 SELECT f.customer_id, f.occurred_at, f.channel, first.before AS prev
-                FROM first CROSS JOIN {ROWS} f ON f.customer_id = first.customer_id
-                    AND f.id = first.id
+                FROM first JOIN {ROWS} f ON f.customer_id = first.customer_id AND f.id = first.id
                 UNION ALL
                 -- a later row follows another period row, so it can only be gap_days after one
                 -- from ``late`` (a day before the period's start + gap_days) on; of touchpoints at
@@ -107,38 +107,37 @@ def compute(
                     FROM {ROWS} r
                     WHERE r.occurred_at >= :late AND NOT EXISTS (SELECT 1 FROM {ROWS} t
                         WHERE t.customer_id = r.customer_id AND t.occurred_at = r.occurred_at
-                            AND t.id < r.id))
+                            AND t.id < r.id)) later
                 WHERE prev IS NOT NULL),
             st AS MATERIALIZED (
                 SELECT customer_id, occurred_at, channel FROM candidate
-                -- one mention of ``prev``, so SQLite looks it up once a row
-                WHERE coalesce(round((julianday(occurred_at) - julianday(prev)) * 86400000), :gap_ms)
-                    >= :gap_ms),
+                -- one mention of ``prev``, so it is looked up once a row
+                WHERE coalesce({gap}, :gap_ms) >= :gap_ms),
             q AS (
                 SELECT customer_id, occurred_at, channel, coalesce(lead(occurred_at) OVER (
                     PARTITION BY customer_id ORDER BY occurred_at), :hi) AS until
                 FROM st)
-            SELECT channel, CAST(strftime('%w', occurred_at, 'localtime') AS INTEGER),
-                CAST(strftime('%H', occurred_at, 'localtime') AS INTEGER), count(*),
-                total(EXISTS (SELECT 1 FROM {ROWS} b WHERE b.customer_id = q.customer_id
-                    AND b.occurred_at >= q.occurred_at AND b.occurred_at < q.until
-                    AND b.amount_cents > 0))
+            SELECT channel, {fn.local_weekday("occurred_at", scope.lo, scope.hi)},
+                {fn.local_hour("occurred_at", scope.lo, scope.hi)}, count(*),
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM {ROWS} b
+                    WHERE b.customer_id = q.customer_id AND b.occurred_at >= q.occurred_at
+                        AND b.occurred_at < q.until AND b.amount_cents > 0))
             FROM q GROUP BY 1, 2, 3"""
         ),
         {
             "gap_ms": gap_days * 86_400_000,
-            "hi": hi,
-            "late": stamp(scope.lo + dt.timedelta(days=gap_days - 1)),
+            "hi": scope.params["hi"],
+            "late": scope.stamp(scope.lo + dt.timedelta(days=gap_days - 1)),
         },
     ).all()
     by_channel: dict[tuple[str, int | None], list[int]] = defaultdict(lambda: [0, 0])
     by_weekday: dict[tuple[str, int | None], list[int]] = defaultdict(lambda: [0, 0])
     by_hour: dict[tuple[str, int | None], list[int]] = defaultdict(lambda: [0, 0])
     for channel, sunday_first, hour, n, bought in rows:
-        weekday = (sunday_first + 6) % 7  # SQLite counts from Sunday; datetime from Monday
+        weekday = (sunday_first + 6) % 7  # SQL counts from Sunday; datetime from Monday
         for table, slot in ((by_channel, None), (by_weekday, weekday), (by_hour, hour)):
             table[(channel, slot)][0] += n
-            table[(channel, slot)][1] += int(bought)
+            table[(channel, slot)][1] += bought
     return Patterns(
         gap_days=gap_days,
         min_sample=min_sample,

@@ -1,13 +1,20 @@
 """What every analytics query shares: the period's UTC bounds, the optional tag, soft-deleted
 customers left out, the period's rows gathered once, and the small statistics done in Python.
 
-The period's touchpoints are copied once into a temporary table (``td_period_rows``, clustered by
-customer, time and id, so one customer's rows are read together), and its
-customers into another (``td_period_customers``) with the time of each one's last touchpoint before
-the period (one index seek per customer). Volume, friction,
-decisions, responsiveness, flow and patterns then read that small table instead of scanning the
-``events`` table six times; the temporary table lives in the read transaction's connection and is
-dropped at the end (a rollback would drop it too).
+``period_rows`` gathers, once per analysis, into temporary tables that the topic modules read
+instead of scanning ``events`` again and again:
+
+- ``td_period_rows``: the period's touchpoints, indexed by customer, time and id (so one customer's
+  rows are read together);
+- ``td_window``: for each customer with touchpoints in the stretch just before the period (the
+  previous period and the silence that makes a drop-off, whichever reaches further back), their
+  count, purchases and revenue in the previous period and the time of their last one;
+- ``td_period_customers``: one row per customer of the period with what the per-customer figures
+  need (first and last touchpoint, purchases, first touchpoint of each stage) and ``before``, the time of their last one before the period (taken from
+  ``td_window`` when it has one; one index seek otherwise).
+
+The tables live in the read transaction's connection and are dropped at the end (a rollback would
+drop them too).
 """
 
 from __future__ import annotations
@@ -16,27 +23,22 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-# The text form SQLAlchemy stores DateTime columns in on SQLite; bounds are compared as text.
-STAMP = "%Y-%m-%d %H:%M:%S.%f"
+from touchdesk.catalog import STAGE_KEYS
+from touchdesk.data.analytics.sqlfuncs import SqlFuncs
+
 ROWS = "td_period_rows"
+WINDOW = "td_window"
 CUSTOMERS = "td_period_customers"
+# td_period_customers' column of the first touchpoint of each stage in the period
+STAGE_FIRST = {key: f"first_{n}" for n, key in enumerate(STAGE_KEYS)}
 MMAP_BYTES = 1 << 30  # the most of the database file mapped while analysing (an upper bound)
-TEMP_CACHE_KIB = 64 * 1024  # the page cache of the connection's temporary tables (an upper bound)
-
-
-def stamp(value: dt.datetime) -> str:
-    """A naive UTC datetime in the stored text form, for comparisons in hand-written SQL."""
-    return value.strftime(STAMP)
-
-
-def parse_stamp(value: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value) if value else None
+CACHE_KIB = 64 * 1024  # page cache and sort memory of the connection while analysing (upper bound)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,7 @@ class Scope:
     hi: dt.datetime
     tag: str | None = None
     skip_deleted: bool = True
+    fn: SqlFuncs = field(default=SqlFuncs(True), compare=False)
 
     @classmethod
     def make(
@@ -57,21 +60,26 @@ class Scope:
         deleted = session.execute(
             text("SELECT EXISTS (SELECT 1 FROM customers WHERE deleted_at IS NOT NULL)")
         ).scalar_one()
-        return cls(lo, hi, tag.strip() if tag and tag.strip() else None, bool(deleted))
+        tag = tag.strip() if tag and tag.strip() else None
+        return cls(lo, hi, tag, bool(deleted), SqlFuncs.of(session))
 
     def shifted(self, lo: dt.datetime, hi: dt.datetime) -> Scope:
-        return Scope(lo, hi, self.tag, self.skip_deleted)
+        return Scope(lo, hi, self.tag, self.skip_deleted, self.fn)
+
+    def stamp(self, value: dt.datetime) -> str | dt.datetime:
+        """``value`` as a bound parameter for this database (see ``SqlFuncs.stamp``)."""
+        return self.fn.stamp(value)
 
     @property
     def params(self) -> dict[str, Any]:
-        params: dict[str, Any] = {"lo": stamp(self.lo), "hi": stamp(self.hi)}
+        params: dict[str, Any] = {"lo": self.stamp(self.lo), "hi": self.stamp(self.hi)}
         if self.tag is not None:
             params["tag"] = self.tag
         return params
 
     def customers(self, alias: str) -> str:
         """SQL conditions on ``alias.customer_id`` (always true when there is nothing to filter)."""
-        parts = ["1"]
+        parts = [self.fn.true]
         if self.tag is not None:
             parts.append(
                 f"{alias}.customer_id IN (SELECT ct.customer_id FROM customer_tags ct"
@@ -91,51 +99,60 @@ class Scope:
 
 
 @contextmanager
-def memory_mapped(session: Session) -> Iterator[None]:
-    """Read the database file memory-mapped (``PRAGMA mmap_size``) for the length of the block,
-    then go back to the connection's setting (so the mapping and its pages are let go).
+def tuned(session: Session) -> Iterator[None]:
+    """On SQLite, read the database file memory-mapped (``PRAGMA mmap_size``) and give the
+    connection's page cache, which also bounds how much a sort keeps in memory, room for a month
+    of a large log (``PRAGMA cache_size``) for the length of the block; then go back to the
+    connection's settings (so the mapping and the memory are let go). Nothing to do elsewhere.
 
     When histories were written customer by customer (the demo generator, imports) a period's
     touchpoints are spread over the whole file, and each analysis reads tens of thousands of pages;
     through SQLite's page cache every one is a system call and a copy (on the 1M-touchpoint demo
-    database a fifth of the CPU time and two fifths of the wall time of a month). Nothing changes
-    when SQLite was built without memory mapping."""
-    was = session.execute(text("PRAGMA mmap_size")).scalar()
-    if was is None:
+    database a fifth of the CPU time and two fifths of the wall time of a month). With the default
+    2 MiB, sorting a month's rows (every GROUP BY) spills to temporary files. Memory mapping is
+    skipped when SQLite was built without it."""
+    if session.get_bind().dialect.name != "sqlite":
         yield
         return
-    session.execute(text(f"PRAGMA mmap_size = {MMAP_BYTES}"))
+    mapped = session.execute(text("PRAGMA mmap_size")).scalar()
+    cache = session.execute(text("PRAGMA cache_size")).scalar_one()
+    if mapped is not None:
+        session.execute(text(f"PRAGMA mmap_size = {MMAP_BYTES}"))
+    session.execute(text(f"PRAGMA cache_size = -{CACHE_KIB}"))
     try:
         yield
     finally:
-        session.execute(text(f"PRAGMA mmap_size = {int(was)}"))
+        session.execute(text(f"PRAGMA cache_size = {int(cache)}"))
+        if mapped is not None:
+            session.execute(text(f"PRAGMA mmap_size = {int(mapped)}"))
 
 
 @contextmanager
-def period_rows(session: Session, scope: Scope) -> Iterator[None]:
-    """Gather the scope's touchpoints into ``td_period_rows`` (kept in customer, time, id order) and
-    their customers into ``td_period_customers`` with ``before``, the time of each one's last
-    touchpoint before the period (``NULL`` for a customer first contacted in it)."""
-    _drop(session)
-    # A month of a million-touchpoint log is several MiB: with the default 2 MiB cache the temporary
-    # table spills to its file and is read back by every query. (``temp_store = MEMORY`` does that
-    # too but slows SQLite's sorts down, so it is not used.)
-    session.execute(text(f"PRAGMA temp.cache_size = -{TEMP_CACHE_KIB}"))
-    # Stored in (customer, time, id) order (WITHOUT ROWID): each customer's rows sit together, so
-    # the per-customer passes and seeks below read them in place instead of one table lookup a
-    # row. The columns keep the affinities ``CREATE TABLE ... AS SELECT`` would give them.
+def period_rows(
+    session: Session, scope: Scope, *, previous_lo: dt.datetime, reach_back: dt.datetime
+) -> Iterator[None]:
+    """Gather the scope's touchpoints into ``td_period_rows``; each customer with touchpoints in
+    ``[reach_back, scope.lo)`` into ``td_window`` with ``n``, ``purchases`` and ``revenue`` (of
+    amounts above zero) of their touchpoints from ``previous_lo`` on (the previous period's start,
+    or ``scope.lo`` when none is compared) and ``last``, the time of their last one; and the
+    period's customers into ``td_period_customers`` with ``first`` and ``last``, the times of their
+    first and last touchpoints in the period, ``purchases`` (touchpoints with an amount above zero)
+    and the time of the first, the time of their first touchpoint of each stage in the period
+    (``STAGE_FIRST`` names the columns), and ``before``, the time of their last one before the
+    period (``NULL`` for a customer first contacted in it).
+    ``reach_back`` must not be later than ``previous_lo``."""
+    fn = scope.fn
+    _drop(session, fn)
+    if fn.sqlite:
+        # A month of a million-touchpoint log is several MiB: with the default 2 MiB cache the
+        # temporary tables spill to their file and are read back by every query. (``temp_store =
+        # MEMORY`` does that too but slows SQLite's sorts down, so it is not used.)
+        session.execute(text(f"PRAGMA temp.cache_size = -{CACHE_KIB}"))
+    # A plain table and an index: writing a month into a table clustered by customer (WITHOUT
+    # ROWID) cost four times as much as this on SQLite.
     session.execute(
         text(
-            f"""CREATE TEMP TABLE {ROWS} (id INT, customer_id INT, occurred_at NUM,
-                touchpoint TEXT, channel TEXT, stage TEXT, outcome TEXT, amount_cents INT,
-                reply_due_at NUM, replied_at NUM, response_minutes INT, reply_to_id INT,
-                resolution TEXT, resolved_at NUM, PRIMARY KEY (customer_id, occurred_at, id))
-                WITHOUT ROWID"""
-        )
-    )
-    session.execute(
-        text(
-            f"""INSERT INTO {ROWS}
+            f"""CREATE TEMP TABLE {ROWS} AS
             SELECT e.id, e.customer_id, e.occurred_at, e.touchpoint, e.channel, e.stage, e.outcome,
                 e.amount_cents, e.reply_due_at, e.replied_at, e.response_minutes, e.reply_to_id,
                 e.resolution, e.resolved_at
@@ -144,26 +161,59 @@ def period_rows(session: Session, scope: Scope) -> Iterator[None]:
         scope.params,
     )
     session.execute(
-        text(f"CREATE TEMP TABLE {CUSTOMERS} (customer_id INTEGER PRIMARY KEY, before TEXT)")
+        text(
+            f"""CREATE INDEX td_period_rows_order
+            ON {ROWS} (customer_id, occurred_at, id, amount_cents, stage, channel)"""
+        )
+    )
+    window = scope.shifted(reach_back, scope.lo)
+    session.execute(
+        text(
+            f"""CREATE TEMP TABLE {WINDOW} AS
+            SELECT e.customer_id, count(*) FILTER (WHERE e.occurred_at >= :plo) AS n,
+                count(*) FILTER (WHERE e.occurred_at >= :plo AND e.amount_cents > 0) AS purchases,
+                coalesce(sum(e.amount_cents) FILTER (WHERE e.occurred_at >= :plo
+                    AND e.amount_cents > 0), 0) AS revenue,
+                max(e.occurred_at) AS last
+            FROM events e WHERE {window.where("e")} GROUP BY e.customer_id"""
+        ),
+        {**window.params, "plo": scope.stamp(previous_lo)},
+    )
+    session.execute(text(f"CREATE UNIQUE INDEX td_window_customer ON {WINDOW} (customer_id)"))
+    by_stage = "".join(
+        f", min(CASE WHEN stage = '{key}' THEN occurred_at END) AS {column}"
+        for key, column in STAGE_FIRST.items()
     )
     session.execute(
         text(
-            f"""INSERT INTO {CUSTOMERS}
-            SELECT c.customer_id, (SELECT max(p.occurred_at) FROM events p
-                WHERE p.customer_id = c.customer_id AND p.occurred_at < :lo)
-            FROM (SELECT DISTINCT customer_id FROM {ROWS}) c"""
+            f"""CREATE TEMP TABLE {CUSTOMERS} AS
+            SELECT c.*, coalesce(
+                (SELECT w.last FROM {WINDOW} w WHERE w.customer_id = c.customer_id),
+                (SELECT max(p.occurred_at) FROM events p
+                    WHERE p.customer_id = c.customer_id AND p.occurred_at < :before)) AS before
+            FROM (SELECT customer_id, min(occurred_at) AS first, max(occurred_at) AS last,
+                    count(*) FILTER (WHERE amount_cents > 0) AS purchases,
+                    min(CASE WHEN amount_cents > 0 THEN occurred_at END) AS first_purchase
+                    {by_stage}
+                FROM {ROWS} GROUP BY customer_id) c"""
         ),
-        {"lo": scope.params["lo"]},
+        {"before": scope.stamp(reach_back)},
     )
+    session.execute(
+        text(f"CREATE UNIQUE INDEX td_period_customers_id ON {CUSTOMERS} (customer_id)")
+    )
+    if not fn.sqlite:
+        for table in (ROWS, WINDOW, CUSTOMERS):
+            session.execute(text(f"ANALYZE {table}"))
     try:
         yield
     finally:
-        _drop(session)
+        _drop(session, fn)
 
 
-def _drop(session: Session) -> None:
-    session.execute(text(f"DROP TABLE IF EXISTS temp.{CUSTOMERS}"))
-    session.execute(text(f"DROP TABLE IF EXISTS temp.{ROWS}"))
+def _drop(session: Session, fn: SqlFuncs) -> None:
+    for table in (CUSTOMERS, WINDOW, ROWS):
+        session.execute(text(fn.drop_temp(table)))
 
 
 # --- small statistics on already filtered values --------------------------------------------------

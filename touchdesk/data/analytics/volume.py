@@ -3,6 +3,7 @@ down by stage, touchpoint, channel and outcome, with the change against the prev
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import asdict, dataclass
 
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from touchdesk.catalog import CHANNEL_KEYS, OUTCOME_KEYS, STAGE_KEYS, TOUCHPOINT_KEYS
 from touchdesk.data.analytics.cube import Cell
-from touchdesk.data.analytics.scope import CUSTOMERS, ROWS, Scope, change
+from touchdesk.data.analytics.scope import CUSTOMERS, STAGE_FIRST, WINDOW, Scope, change
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,31 +59,31 @@ class Volume:
 def current_totals(session: Session, cube: list[Cell]) -> VolumeTotals:
     """Totals of the gathered period rows; a customer with nothing before the period is new."""
     contacted, new = session.execute(
-        text(f"SELECT count(*), total(before IS NULL) FROM {CUSTOMERS}")
+        text(f"SELECT count(*), count(*) FILTER (WHERE before IS NULL) FROM {CUSTOMERS}")
     ).one()
     return VolumeTotals(
         touchpoints=sum(c.events for c in cube),
         customers_contacted=contacted,
-        new_customers=int(new),
+        new_customers=new,
         purchases=sum(c.purchases for c in cube),
         revenue_cents=sum(c.revenue_cents for c in cube),
     )
 
 
-def totals(session: Session, scope: Scope) -> VolumeTotals:
-    """Totals of any scope straight from ``events`` (used for the period compared with)."""
+def previous_totals(session: Session, scope: Scope, previous_lo: dt.datetime) -> VolumeTotals:
+    """Totals of the previous period ``[previous_lo, scope.lo)``, counted in ``td_window`` (see
+    ``scope.period_rows``); a customer is new there with nothing before ``previous_lo``."""
     contacted, n, new, purchases, revenue = session.execute(
         text(
-            f"""SELECT count(*), total(a.n), total(NOT EXISTS (SELECT 1 FROM events p
-                    WHERE p.customer_id = a.cid AND p.occurred_at < :lo)),
-                total(a.purchases), total(a.revenue)
-            FROM (SELECT e.customer_id AS cid, count(*) AS n, total(e.amount_cents > 0) AS purchases,
-                    total(CASE WHEN e.amount_cents > 0 THEN e.amount_cents END) AS revenue
-                FROM events e WHERE {scope.where("e")} GROUP BY e.customer_id) a"""
+            f"""SELECT count(*), coalesce(sum(w.n), 0), count(*) FILTER (WHERE NOT EXISTS (
+                    SELECT 1 FROM events p WHERE p.customer_id = w.customer_id
+                        AND p.occurred_at < :plo)),
+                coalesce(sum(w.purchases), 0), coalesce(sum(w.revenue), 0)
+            FROM {WINDOW} w WHERE w.n > 0"""
         ),
-        scope.params,
+        {"plo": scope.stamp(previous_lo)},
     ).one()
-    return VolumeTotals(int(n), contacted, int(new), int(purchases), int(revenue))
+    return VolumeTotals(int(n), contacted, new, int(purchases), int(revenue))
 
 
 def compute(
@@ -101,15 +102,14 @@ def compute(
         counts["touchpoint"][c.touchpoint] += c.events
         counts["channel"][c.channel] += c.events
         counts["outcome"][c.outcome] += c.events
-    by_customer_stage: dict[str, int] = dict(
-        session.execute(
-            # distinct (customer, stage) pairs first: the rows come in customer order
-            text(
-                f"""SELECT stage, count(*) FROM (SELECT DISTINCT customer_id, stage FROM {ROWS})
-                GROUP BY stage"""
-            )
-        ).all()
-    )
+    reached = session.execute(
+        text(
+            "SELECT "
+            + ", ".join(f"count({column})" for column in STAGE_FIRST.values())
+            + f" FROM {CUSTOMERS}"
+        )
+    ).one()
+    by_customer_stage = dict(zip(STAGE_FIRST, reached, strict=True))
     extra_touchpoints = sorted(set(counts["touchpoint"]) - set(TOUCHPOINT_KEYS))
     return Volume(
         totals=current,
@@ -122,5 +122,5 @@ def compute(
         by_touchpoint={k: counts["touchpoint"][k] for k in (*TOUCHPOINT_KEYS, *extra_touchpoints)},
         by_channel={k: counts["channel"][k] for k in CHANNEL_KEYS},
         by_outcome={k: counts["outcome"][k] for k in OUTCOME_KEYS},
-        customers_by_stage={k: by_customer_stage.get(k, 0) for k in STAGE_KEYS},
+        customers_by_stage=by_customer_stage,
     )
