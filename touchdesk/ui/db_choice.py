@@ -9,6 +9,7 @@ import os
 
 from sqlalchemy.engine import make_url
 
+from touchdesk.data.connection import is_server_url
 from touchdesk.paths import ENV_DB, default_db_location
 from touchdesk.ui import state
 
@@ -51,6 +52,4 @@ def set_team_user_name(name: str) -> None:
 def user_for(location: str) -> str | None:
     """Who opens ``location``: on a server database the name set on this computer (the database
     role otherwise); a local file keeps its own stored name."""
-    if "://" in location and not location.startswith("sqlite"):
-        return team_user_name() or None
-    return None
+    return (team_user_name() or None) if is_server_url(location) else None

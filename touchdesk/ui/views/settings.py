@@ -1,5 +1,6 @@
 """The Settings screen: every option declared in ``touchdesk.settings`` with its label and help.
-Changing the language, calendar or currency applies at once (the main window is rebuilt)."""
+Changing the language, calendar or currency applies at once (the main window is rebuilt).
+Below them, the Database section (``settings_database``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -22,6 +24,7 @@ from touchdesk.settings import OPTIONS
 from touchdesk.ui.context import AppContext
 from touchdesk.ui.dialogs.banner import FailureBanner
 from touchdesk.ui.operations import run_op
+from touchdesk.ui.views.settings_database import DatabaseSection
 
 CHOICE_LABELS = {
     "system": N_("Follow the system"),
@@ -33,6 +36,8 @@ CHOICE_LABELS = {
 }
 # Changing one of these re-reads the whole UI (direction, digits, dates).
 RELOCALIZE = frozenset({"language", "calendar", "currency"})
+# Per person, so not kept in a team's shared database (see the Database section).
+TEAM_OWN = frozenset({"user_name"})
 
 
 class SettingsView(QWidget):
@@ -43,6 +48,8 @@ class SettingsView(QWidget):
         self.banner = FailureBanner(self.save)
         form = QFormLayout()
         for option in OPTIONS:
+            if option.key in TEAM_OWN and ctx.ws.team_mode:
+                continue  # shared by the whole team there: the Database section sets it per computer
             editor = self._editor(option.key, option.default, option.choices)
             editor.setToolTip(_(option.help))
             editor.setObjectName(f"setting_{option.key}")
@@ -62,11 +69,21 @@ class SettingsView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
+        self.database = DatabaseSection(ctx)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addWidget(self.banner)
+        column.addLayout(form)
+        column.addLayout(buttons)
+        column.addWidget(self.database)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.load)
         self.load()
