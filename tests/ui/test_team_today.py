@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog
 
 from tests.helpers.factories import customer
 from tests.ui.conftest import wait_idle
+from touchdesk import formatting
 from touchdesk.data.records import StaleEdit
 from touchdesk.data.workspace import Workspace
 from touchdesk.formatting import utc_now
@@ -144,3 +145,18 @@ def test_a_stale_followup_change_is_explained(team) -> None:  # type: ignore[no-
     assert explain(caught.value).startswith(
         "Someone else changed this meanwhile, so nothing was saved."
     )
+
+
+def test_customer_shows_who_changed_it_last(team, window, qtbot):  # type: ignore[no-untyped-def]
+    workspace, bob, _ids = team
+    (row,) = workspace.find_customers()
+    current = bob.customer(row.id)
+    bob.update_customer(row.id, current.as_input(), expected_version=current.version)
+    customers = window.show_view("customers")
+    customers.select_customer(row.id)
+    detail = customers.detail
+    changed = formatting.format_date(formatting.to_local(bob.customer(row.id).updated_at))
+    assert f"Changed by Bob K. on {changed}" in detail.card.text()
+    assert not detail.followups_view.isColumnHidden(2)
+    assignees = {detail.followups.data(detail.followups.index(r, 2)) for r in range(3)}
+    assert assignees == {"ana", "Bob K."}

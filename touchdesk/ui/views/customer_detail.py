@@ -28,8 +28,9 @@ from touchdesk.ui.widgets.tables import setup_table
 from touchdesk.ui.widgets.text import show_phone
 
 
-def card_html(c: CustomerDetail) -> str:
-    """The contact card; phones and e-mails keep left-to-right order inside Persian text."""
+def card_html(c: CustomerDetail, team: bool = False) -> str:
+    """The contact card; phones and e-mails keep left-to-right order inside Persian text. In a
+    team (``team``) it says who changed the customer last."""
     from html import escape
 
     lines = [f"<b style='font-size:15pt'>{escape(c.name)}</b>"]
@@ -55,6 +56,11 @@ def card_html(c: CustomerDetail) -> str:
         lines.append(_("Tags: {tags}").format(tags=escape(", ".join(c.tags))))
     if c.notes:
         lines.append(f"<i>{escape(c.notes)}</i>".replace("\n", "<br>"))
+    if team and c.updated_by:
+        changed = _("Changed by {name} on {date}").format(
+            name=c.updated_by, date=formatting.format_date(formatting.to_local(c.updated_at))
+        )
+        lines.append(f"<span style='color:#666'>{escape(changed)}</span>")
     return "<br>".join(lines)
 
 
@@ -89,13 +95,14 @@ class CustomerDetailPanel(QWidget):
             [
                 Column(N_("Due"), lambda r: formatting.format_datetime(r.due_at)),
                 Column(N_("Follow-up"), lambda r: r.title),
+                Column(N_("Assigned to"), lambda r: r.assignee),
             ],
             self,
         )
         self.followups_view = QTableView()
         self.followups_view.setModel(self.followups)
         self.followups_view.setMaximumHeight(130)
-        setup_table(self.followups_view, (125,))
+        setup_table(self.followups_view, (125,), stretch=1)
         self.done_button = QPushButton(_("Done"))
         self.reschedule_button = QPushButton(_("Reschedule"))
         self.message = QLabel(_("Select a customer to see their history."))
@@ -171,7 +178,10 @@ class CustomerDetailPanel(QWidget):
             self.timeline.set_customer(None)
             self.followups.set_rows([])
             return
-        self.card.setText(card_html(detail))
+        ws = self.ctx.ws
+        team = ws.team_mode or len(ws.users()) > 1
+        self.card.setText(card_html(detail, team))
+        self.followups_view.setColumnHidden(2, not team)
         self.timeline.set_customer(detail.id)
         if self.timeline.error:
             self.message.setText(self.timeline.error)
