@@ -1,6 +1,7 @@
 """The Dashboard on a hand-counted month: KPIs with their change, outcomes by stage, the ranked
-friction points and their click-through to the exact touchpoints, the heatmap's blank cells, and an
-empty month that shows zeros instead of failing."""
+friction points and their click-through to the exact touchpoints, the heatmap's blank cells and its
+channel × hour view (in English and in Persian, right to left), and an empty month that shows zeros
+instead of failing."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from tests.helpers.factories import customer, touch
 from tests.ui.conftest import wait_idle
+from touchdesk import formatting
 from touchdesk.formatting import Month
+from touchdesk.i18n import _, set_language
 from touchdesk.ui.views.dashboard import DashboardView
 
 OCTOBER = Month(2026, 10)
@@ -140,8 +144,106 @@ def test_heatmap_blank_where_too_few_sequences(ctx, qtbot, workspace):  # type: 
     # Only Ali's first contact (Thursday 1 October, e-mail) starts a sequence: 1 < 20, so blank.
     assert view.heatmap.channels == ["email"]
     assert view.heatmap.cell_text("email", 3) == ""
-    item = view.heatmap.item(0, view.heatmap.weekdays.index(3))
+    item = view.heatmap.item(0, view.heatmap.slots.index(3))
     assert item.toolTip() == "1 sequence started, 0 with a purchase"
+
+
+def build_first_contacts(ws) -> None:  # type: ignore[no-untyped-def]
+    """October 2026, counted by hand (tests run in UTC, so local hours are the UTC ones): each
+    customer's first touchpoint ever starts one sequence.
+    - 20 customers first reached by phone at 09:00 on 1..20 Oct; the first 10 buy at 11:00 that
+      day: phone × 09 is 10 of 20 = 50%.
+    - 20 customers first reached by chat at 14:30 on 1..20 Oct; the first 5 buy at 16:00: chat × 14
+      is 5 of 20 = 25%.
+    - 3 customers first reached by e-mail at 18:00 on 1..3 Oct, none buys: 3 < 20, blank.
+    By weekday every cell has at most 3 sequences (1..20 October spreads over the week): blank."""
+    for channel, hour, minute, buyers in (("phone", 9, 0, 10), ("chat", 14, 30, 5)):
+        for day in range(1, 21):
+            cid = customer(ws, f"{channel} {day}")
+            touch(ws, cid, "social_media", channel, at=dt.datetime(2026, 10, day, hour, minute))
+            if day <= buyers:
+                touch(
+                    ws,
+                    cid,
+                    "point_of_sale",
+                    "in_person",
+                    "positive",
+                    at=dt.datetime(2026, 10, day, hour + 2),
+                    amount_cents=1000,
+                )
+    for day in (1, 2, 3):
+        touch(
+            ws,
+            customer(ws, f"email {day}"),
+            "social_media",
+            "email",
+            at=dt.datetime(2026, 10, day, 18),
+        )
+
+
+def heatmap_texts(view: DashboardView) -> dict[tuple[str, int], str]:
+    """Every non-blank heatmap cell: (channel, weekday or hour) → text."""
+    h = view.heatmap
+    return {
+        (channel, slot): h.cell_text(channel, slot)
+        for channel in h.channels
+        for slot in h.slots
+        if h.cell_text(channel, slot)
+    }
+
+
+def test_heatmap_by_hour_shows_the_cells_with_enough_sequences(ctx, qtbot, workspace):  # type: ignore[no-untyped-def]
+    build_first_contacts(workspace)
+    view = open_month(ctx, qtbot, OCTOBER)
+    assert view.heatmap_columns() == "weekday" and view.heatmap.columnCount() == 7
+    assert heatmap_texts(view) == {}
+    assert "weekday" in view.heatmap_note.text()
+
+    qtbot.mouseClick(view.findChild(QPushButton, "heatmapByHour"), Qt.MouseButton.LeftButton)
+    h = view.heatmap
+    assert view.heatmap_columns() == "hour" and h.columnCount() == 24
+    assert [h.horizontalHeaderItem(c).text() for c in (0, 9, 23)] == ["00", "09", "23"]
+    assert h.channels == ["phone", "email", "chat"]  # catalog order
+    assert heatmap_texts(view) == {("phone", 9): "50%", ("chat", 14): "25%"}
+    email = h.item(h.channels.index("email"), 18)
+    assert email.text() == "" and email.toolTip() == "3 sequences started, 0 with a purchase"
+    assert h.item(h.channels.index("phone"), 9).toolTip() == (
+        "20 sequences started, 10 with a purchase"
+    )
+    assert "hour of the day" in view.heatmap_note.text()
+
+    # Another month keeps the hour view; back to weekdays on a click.
+    view.period.set_month(Month(2026, 11))
+    qtbot.waitUntil(lambda: view.analytics is not None and view.analytics.period.month.month == 11)
+    assert view.heatmap.columnCount() == 24 and heatmap_texts(view) == {}
+    qtbot.mouseClick(view.findChild(QPushButton, "heatmapByWeekday"), Qt.MouseButton.LeftButton)
+    assert view.heatmap_columns() == "weekday" and view.heatmap.columnCount() == 7
+
+
+def test_heatmap_by_hour_in_persian_reads_right_to_left(ctx, qtbot, workspace):  # type: ignore[no-untyped-def]
+    build_first_contacts(workspace)
+    set_language("fa")
+    formatting.configure_for_language("fa")
+    view = DashboardView(ctx)
+    qtbot.addWidget(view)
+    view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    view.resize(1200, 900)
+    view.show()
+    view.period.set_month(OCTOBER)
+    wait_idle(qtbot)
+    qtbot.waitUntil(lambda: view.analytics is not None and view.analytics.period.month == OCTOBER)
+    hour = view.findChild(QPushButton, "heatmapByHour")
+    assert hour.text() == _("By hour")
+    qtbot.mouseClick(hour, Qt.MouseButton.LeftButton)
+    h = view.heatmap
+    assert [h.horizontalHeaderItem(c).text() for c in (0, 9, 23)] == ["۰۰", "۰۹", "۲۳"]
+    assert heatmap_texts(view) == {("phone", 9): "۵۰٪", ("chat", 14): "۲۵٪"}
+    # Midnight is the rightmost column, 23:00 the leftmost.
+    header = h.horizontalHeader()
+    assert header.sectionViewportPosition(0) > header.sectionViewportPosition(23)
+    assert hour.mapTo(view, hour.rect().center()).x() < (
+        view.findChild(QPushButton, "heatmapByWeekday").mapTo(view, hour.rect().center()).x()
+    )
 
 
 def test_empty_month_shows_zeros_not_errors(ctx, qtbot, workspace):  # type: ignore[no-untyped-def]

@@ -1,6 +1,6 @@
 """The Dashboard: a month at a glance — KPIs with their change against last month, outcomes by
 stage, the top friction points (a click lists the touchpoints behind one), reply times by channel,
-the stage funnel and the channel × weekday purchase heatmap.
+the stage funnel and the purchase heatmap by channel × weekday or channel × hour of the day.
 
 Everything is computed by ``Workspace.analytics`` and ``Workspace.journey_mix`` on a worker thread
 (a busy bar shows meanwhile), so the window stays responsive on a million touchpoints. QtCharts is
@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -39,7 +40,7 @@ from touchdesk.journeymap_layout import TouchpointMix, outcomes_by_stage
 from touchdesk.ui.context import AppContext
 from touchdesk.ui.models.rows import Column, RowsModel
 from touchdesk.ui.operations import explain
-from touchdesk.ui.views.dashboard_cards import Heatmap, Kpi, KpiRow
+from touchdesk.ui.views.dashboard_cards import HOUR, WEEKDAY, Heatmap, Kpi, KpiRow
 from touchdesk.ui.views.dashboard_charts import ChartBox, no_data_text
 from touchdesk.ui.views.dashboard_events import EventsDialog, show_events
 from touchdesk.ui.views.dashboard_period import MonthPicker
@@ -133,6 +134,17 @@ class DashboardView(QWidget):
         self.friction_button = QPushButton(_("Show touchpoints"))
         self.friction_button.setEnabled(False)
         self.heatmap = Heatmap()
+        self.heatmap_by = QButtonGroup(self)
+        for by, label, name in (
+            (WEEKDAY, _("By weekday"), "heatmapByWeekday"),
+            (HOUR, _("By hour"), "heatmapByHour"),
+        ):
+            button = QPushButton(label)
+            button.setObjectName(name)
+            button.setCheckable(True)
+            button.setChecked(by == WEEKDAY)
+            button.setProperty("by", by)
+            self.heatmap_by.addButton(button)
         self.heatmap_note = QLabel()
         self.heatmap_note.setWordWrap(True)
         self.heatmap_note.setStyleSheet("color: #5b6673;")
@@ -161,7 +173,14 @@ class DashboardView(QWidget):
         heat_box = QWidget()
         hb = QVBoxLayout(heat_box)
         hb.setContentsMargins(0, 0, 0, 0)
-        hb.addWidget(QLabel("<b>{}</b>".format(_("Chance of a purchase by first contact"))))
+        heat_heading = QHBoxLayout()
+        heat_heading.addWidget(
+            QLabel("<b>{}</b>".format(_("Chance of a purchase by first contact")))
+        )
+        heat_heading.addStretch(1)
+        for button in self.heatmap_by.buttons():
+            heat_heading.addWidget(button)
+        hb.addLayout(heat_heading)
         hb.addWidget(self.heatmap, 1)
         hb.addWidget(self.heatmap_note)
         body = QWidget()
@@ -185,6 +204,7 @@ class DashboardView(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         self.period.changed.connect(lambda _m: self.refresh())
         self.tag.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.heatmap_by.buttonToggled.connect(lambda _b, on: on and self._show_heatmap())
         self.friction_table.activated.connect(lambda index: self.open_friction(index.row()))
         self.friction_button.clicked.connect(self._open_selected)
         self.friction_table.selectionModel().selectionChanged.connect(
@@ -237,15 +257,33 @@ class DashboardView(QWidget):
         self.friction.set_rows(a.friction.ranked[:TOP_FRICTION])
         self._show_replies(a)
         self._show_funnel(a)
-        self.heatmap.show_patterns(a.patterns)
-        self.heatmap_note.setText(
-            _(
-                "Share of contact sequences that led to a purchase, by the channel and weekday of "
-                "their first contact; blank where fewer than {n} sequences started."
-            ).format(n=formatting.format_int(a.patterns.min_sample))
-        )
+        self._show_heatmap()
         self._loaded = True
         self.loaded.emit()
+
+    def heatmap_columns(self) -> str:
+        """What the heatmap's columns are: ``WEEKDAY`` or ``HOUR`` (the checked button)."""
+        button = self.heatmap_by.checkedButton()
+        return str(button.property("by")) if button is not None else WEEKDAY
+
+    def _show_heatmap(self) -> None:
+        if self.analytics is None:
+            return
+        patterns, by = self.analytics.patterns, self.heatmap_columns()
+        self.heatmap.show_patterns(patterns, by)
+        n = formatting.format_int(patterns.min_sample)
+        if by == HOUR:
+            note = _(
+                "Share of contact sequences that led to a purchase, by the channel and the hour "
+                "of the day (local time) of their first contact; blank where fewer than {n} "
+                "sequences started."
+            )
+        else:
+            note = _(
+                "Share of contact sequences that led to a purchase, by the channel and weekday of "
+                "their first contact; blank where fewer than {n} sequences started."
+            )
+        self.heatmap_note.setText(note.format(n=n))
 
     def _show_replies(self, a: Analytics) -> None:
         answered = [

@@ -1,5 +1,6 @@
-"""The Dashboard's plain widgets: KPI cards with their month-over-month change, and the channel ×
-weekday heatmap of purchase probability (blank where too few sequences started to mean anything)."""
+"""The Dashboard's plain widgets: KPI cards with their month-over-month change, and the heatmap of
+purchase probability by channel × weekday or channel × hour (blank where too few sequences started
+to mean anything)."""
 
 from __future__ import annotations
 
@@ -21,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from touchdesk import formatting
 from touchdesk.catalog import channel_label
-from touchdesk.data.analytics import Patterns
+from touchdesk.data.analytics import PatternCell, Patterns
 from touchdesk.i18n import _, ngettext
 
 GOOD, BAD, MUTED = "#2e9d4f", "#d1453b", "#5b6673"
+WEEKDAY, HOUR = "weekday", "hour"  # the heatmap's columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +95,9 @@ class KpiRow(QWidget):
 
 
 class Heatmap(QTableWidget):
-    """Channels down, weekdays across (the week starts on Saturday with the Jalali calendar); a cell
-    shows the share of sequences started there that led to a purchase, shaded by it."""
+    """Channels down and, across, either the weekdays (the week starts on Saturday with the Jalali
+    calendar) or the 24 local hours of the day; a cell shows the share of sequences started there
+    that led to a purchase, shaded by it, and is blank below the minimum sample."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,49 +105,61 @@ class Heatmap(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setMinimumSectionSize(30)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(26)
-        self.weekdays: list[int] = []
+        self.by = WEEKDAY
+        self.slots: list[int] = []  # weekday (0 = Monday) or hour of each column
         self.channels: list[str] = []
 
-    def show_patterns(self, patterns: Patterns) -> None:
-        first = formatting.first_weekday()
-        self.weekdays = [(first + n) % 7 for n in range(7)]
-        self.channels = list(dict.fromkeys(c.channel for c in patterns.by_weekday))
+    def show_patterns(self, patterns: Patterns, by: str = WEEKDAY) -> None:
+        """Fill from ``patterns`` by weekday (``WEEKDAY``) or by hour of the day (``HOUR``)."""
+        self.by = by
+        if by == HOUR:
+            self.slots = list(range(24))
+            cells, find = patterns.by_hour, patterns.hour
+            labels = [formatting.digits(f"{hour:02d}") for hour in self.slots]
+        else:
+            first = formatting.first_weekday()
+            self.slots = [(first + n) % 7 for n in range(7)]
+            cells, find = patterns.by_weekday, patterns.weekday
+            labels = [formatting.weekday_name(d) for d in self.slots]
+        self.channels = list(dict.fromkeys(c.channel for c in cells))
         self.clear()
-        self.setColumnCount(7)
+        self.setColumnCount(len(self.slots))
         self.setRowCount(len(self.channels))
-        self.setHorizontalHeaderLabels([formatting.weekday_name(d) for d in self.weekdays])
+        self.setHorizontalHeaderLabels(labels)
         self.setVerticalHeaderLabels([channel_label(c) for c in self.channels])
         for row, channel in enumerate(self.channels):
-            for column, weekday in enumerate(self.weekdays):
-                cell = patterns.weekday(channel, weekday)
-                item = QTableWidgetItem()
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if cell is not None:
-                    item.setToolTip(
-                        ngettext(
-                            "{n} sequence started, {m} with a purchase",
-                            "{n} sequences started, {m} with a purchase",
-                            cell.sequences,
-                        ).format(
-                            n=formatting.format_int(cell.sequences),
-                            m=formatting.format_int(cell.purchases),
-                        )
-                    )
-                    if cell.probability is not None:
-                        item.setText(formatting.format_percent(cell.probability))
-                        shade = QColor(GOOD)
-                        shade.setAlpha(int(30 + 200 * cell.probability))
-                        item.setBackground(QBrush(shade))
-                self.setItem(row, column, item)
+            for column, slot in enumerate(self.slots):
+                self.setItem(row, column, _cell_item(find(channel, slot)))
         # Tall enough for every channel: the page scrolls, not the table.
         rows = self.verticalHeader().defaultSectionSize() * len(self.channels)
         self.setFixedHeight(max(120, rows + self.horizontalHeader().sizeHint().height() + 4))
 
-    def cell_text(self, channel: str, weekday: int) -> str:
-        """The text shown for a channel and weekday (0 = Monday); blank when too few."""
+    def cell_text(self, channel: str, slot: int) -> str:
+        """The text shown for a channel and weekday (0 = Monday) or hour; blank when too few."""
         if channel not in self.channels:
             return ""
-        item = self.item(self.channels.index(channel), self.weekdays.index(weekday))
+        item = self.item(self.channels.index(channel), self.slots.index(slot))
         return item.text() if item is not None else ""
+
+
+def _cell_item(cell: PatternCell | None) -> QTableWidgetItem:
+    item = QTableWidgetItem()
+    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+    if cell is None:
+        return item
+    item.setToolTip(
+        ngettext(
+            "{n} sequence started, {m} with a purchase",
+            "{n} sequences started, {m} with a purchase",
+            cell.sequences,
+        ).format(n=formatting.format_int(cell.sequences), m=formatting.format_int(cell.purchases))
+    )
+    if cell.probability is not None:
+        item.setText(formatting.format_percent(cell.probability))
+        shade = QColor(GOOD)
+        shade.setAlpha(int(30 + 200 * cell.probability))
+        item.setBackground(QBrush(shade))
+    return item
