@@ -163,7 +163,7 @@ def run_op(
     Without ``on_failure`` a failure shows a message box with Retry when retrying can help."""
 
     def failed(exc: Exception) -> None:
-        if not isinstance(exc, ValidationError | NotFound | StorageError):
+        if not isinstance(exc, ValidationError | NotFound | StorageError | StaleEdit):
             log.exception("operation failed", exc_info=exc)
         if on_failure is not None:
             on_failure(exc)

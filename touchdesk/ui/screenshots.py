@@ -1,8 +1,8 @@
 """Make the README's screenshots offscreen: ``python -m touchdesk.ui.screenshots docs/screenshots``.
 
 For English and Persian it builds a throwaway database of demo data, opens the real main window and
-saves Today, Customers, a customer's timeline, the quick-log dialog, every page of the planning
-wizard and the Plan view as PNG files.
+saves Today, Customers, a customer's timeline, the quick-log dialog, the stale-save dialog,
+Settings → Database, every page of the planning wizard and the Plan view as PNG files.
 """
 
 from __future__ import annotations
@@ -84,6 +84,11 @@ def shoot(folder: Path, lang: str) -> list[Path]:
     dialog.adjustSize()
     save(dialog, "quicklog")
     dialog.reject()
+
+    from touchdesk.ui.team_screenshots import shoot_database_settings, shoot_stale_edit
+
+    shoot_stale_edit(shell.ctx, busiest.id, save, lang)
+    shoot_database_settings(window, save, lang)
 
     from touchdesk.ui.wizard.screenshots import shoot_wizard
 
