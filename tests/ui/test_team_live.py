@@ -86,3 +86,26 @@ def test_closing_stops_watching(live_window, bob, qtbot):  # type: ignore[no-unt
     qtbot.wait(400)
     wait_idle(qtbot)
     assert _names(view) == []
+
+
+def test_a_rebuilt_window_takes_over_watching(workspace, bob, qtbot):  # type: ignore[no-untyped-def]
+    """Changing the language rebuilds the window on the same context: the new window watches,
+    and deleting the old one does not stop it."""
+    from touchdesk.ui.context import AppContext
+    from touchdesk.ui.mainwindow import MainWindow
+
+    ctx = AppContext(workspace)
+    first = MainWindow(ctx)
+    watcher = ctx.live
+    second = MainWindow(ctx)
+    qtbot.addWidget(second)
+    assert ctx.live is not None and ctx.live is not watcher and ctx.live.parent() is second
+    assert not watcher.running
+    first.deleteLater()
+    qtbot.wait(10)
+    ctx.live.timer.setInterval(100)
+    view = second.show_view("customers")
+    customer(bob, "Nasrin")
+    qtbot.waitUntil(lambda: _names(view) == ["Nasrin"], timeout=WAIT_MS)
+    ctx.close()
+    wait_idle(qtbot)
