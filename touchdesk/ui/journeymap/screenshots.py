@@ -4,7 +4,8 @@
 For English and Persian it fills a throwaway database with demo data, opens the real main window
 and saves the busiest customer's journey map (``docs/journey-map[-fa].png``), the aggregate map
 (``docs/journey-map-aggregate[-fa].png``) and the Journey and Dashboard screens
-(``docs/screenshots/{journey,journey-customer,dashboard,dashboard-full}-{en,fa}.png``).
+(``docs/screenshots/{journey,journey-customer,dashboard,dashboard-full}-{en,fa}.png``), and the
+Dashboard's heatmap by hour (``docs/screenshots/dashboard-hours-{en,fa}.png``).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def last_month(view: Any) -> None:
 
 def shoot(docs: Path, lang: str) -> list[Path]:
     """Every picture of one language; returns the files written."""
-    from PySide6.QtWidgets import QApplication, QScrollArea
+    from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea
 
     from touchdesk.data.demo import generate
     from touchdesk.data.workspace import Workspace
@@ -88,6 +89,8 @@ def shoot(docs: Path, lang: str) -> list[Path]:
     save(window, docs / "screenshots" / f"dashboard-{lang}.png")
     body = dashboard.findChild(QScrollArea).widget()  # type: ignore[union-attr]
     save(body, docs / "screenshots" / f"dashboard-full-{lang}.png")
+    dashboard.findChild(QPushButton, "heatmapByHour").click()  # type: ignore[union-attr]
+    save(dashboard.heatmap.parentWidget(), docs / "screenshots" / f"dashboard-hours-{lang}.png")  # type: ignore[attr-defined]
     window.close()
     window.deleteLater()
     QApplication.processEvents()
