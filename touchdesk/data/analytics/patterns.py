@@ -86,20 +86,18 @@ def compute(
     gap = fn.millis_between("occurred_at", "prev")
     rows = session.execute(
         text(
-            f"""WITH first AS MATERIALIZED (
-                -- each customer's first period row (the lowest id at the first moment)
-                SELECT c.customer_id, c.before, (SELECT x.id FROM {ROWS} x
-                    WHERE x.customer_id = c.customer_id ORDER BY x.occurred_at, x.id LIMIT 1) AS id
-                FROM {CUSTOMERS} c),
-            candidate AS (
-                -- a first row follows the customer's last touchpoint before the period (NULL: a
-                -- first contact)
-                SELECT f.customer_id, f.occurred_at, f.channel, first.before AS prev
-                FROM first JOIN {ROWS} f ON f.customer_id = first.customer_id AND f.id = first.id
+            f"""WITH candidate AS (
+                -- a customer's first period row (of touchpoints at the same moment only the
+                -- first by id can start a sequence) follows their last touchpoint before the
+                -- period (NULL: a first contact)
+                SELECT f.customer_id, f.occurred_at, f.channel, c.before AS prev
+                FROM {CUSTOMERS} c JOIN {ROWS} f
+                    ON f.customer_id = c.customer_id AND f.occurred_at = c.first
+                WHERE NOT EXISTS (SELECT 1 FROM {ROWS} t WHERE t.customer_id = f.customer_id
+                    AND t.occurred_at = f.occurred_at AND t.id < f.id)
                 UNION ALL
                 -- a later row follows another period row, so it can only be gap_days after one
-                -- from ``late`` (a day before the period's start + gap_days) on; of touchpoints at
-                -- the same moment only the first (by id) can start one
+                -- from ``late`` (a day before the period's start + gap_days) on
                 SELECT * FROM (
                     SELECT r.customer_id, r.occurred_at, r.channel, (SELECT max(n.occurred_at)
                         FROM {ROWS} n WHERE n.customer_id = r.customer_id
