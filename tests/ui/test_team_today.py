@@ -7,7 +7,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
 
 from tests.helpers.factories import customer
 from tests.ui.conftest import wait_idle
@@ -160,3 +161,27 @@ def test_customer_shows_who_changed_it_last(team, window, qtbot):  # type: ignor
     assert not detail.followups_view.isColumnHidden(2)
     assignees = {detail.followups.data(detail.followups.index(r, 2)) for r in range(3)}
     assert assignees == {"ana", "Bob K."}
+
+
+def test_a_reschedule_over_someone_elses_is_refused_and_explained(team, window, qtbot):  # type: ignore[no-untyped-def]
+    workspace, bob, ids = team
+    view = _today(window, qtbot)
+    view.switch.everyone_button.click()
+    _settle(view, qtbot)
+    row = next(r for r in view.overdue.model.rows() if r.id == ids["given"])
+    bobs_time = dt.datetime(2030, 1, 2, 9, 0)
+    bob.reschedule_followup(ids["given"], bobs_time)
+    dialog = window.ctx.touchpoints.reschedule_followup(
+        row.id, row.title, row.due_at, version=row.version, parent=window
+    )
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        seen.append(box.text())
+        box.close()
+
+    QTimer.singleShot(50, read_and_close)
+    dialog.done(QDialog.DialogCode.Accepted)
+    assert seen and seen[0].startswith("Someone else changed this meanwhile")
+    assert workspace.followup(ids["given"]).due_at == bobs_time

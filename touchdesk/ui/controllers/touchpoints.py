@@ -126,8 +126,16 @@ class TouchpointActions:
         run_op(widget, lambda: ws.complete_followup(followup_id, True), on_success=done)
 
     def reschedule_followup(
-        self, followup_id: int, title: str, due_utc, *, parent: QWidget | None = None
+        self,
+        followup_id: int,
+        title: str,
+        due_utc,
+        *,
+        version: int | None = None,
+        parent: QWidget | None = None,
     ) -> FollowUpDialog:  # type: ignore[no-untyped-def]
+        """Move a follow-up to another time; with ``version`` (of the row shown) a change someone
+        made meanwhile is refused and explained rather than overwritten."""
         ws = self.ctx.ws
         from touchdesk.ui.dialogs.followup import FollowUpDialog
 
@@ -141,7 +149,10 @@ class TouchpointActions:
         def finished(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
                 due = dialog.due_utc()
-                run_op(self.ctx.window, lambda: ws.reschedule_followup(followup_id, due))
+                run_op(
+                    self.ctx.window,
+                    lambda: ws.reschedule_followup(followup_id, due, expected_version=version),
+                )
 
         dialog.finished.connect(finished)
         release_when_closed(dialog)

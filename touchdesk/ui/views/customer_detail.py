@@ -281,4 +281,4 @@ class CustomerDetailPanel(QWidget):
     def _reschedule(self) -> None:
         fu = self.selected_followup()
         if fu is not None:
-            self.ctx.touchpoints.reschedule_followup(fu.id, fu.title, fu.due_at)
+            self.ctx.touchpoints.reschedule_followup(fu.id, fu.title, fu.due_at, version=fu.version)

@@ -119,7 +119,10 @@ class TodayView(QWidget):
         ]
         fu_actions: list[tuple[str, Callable[[Any], None]]] = [
             (_("Done"), lambda r: tp.complete_followup(r.id, r.title)),
-            (_("Reschedule"), lambda r: tp.reschedule_followup(r.id, r.title, r.due_at)),
+            (
+                _("Reschedule"),
+                lambda r: tp.reschedule_followup(r.id, r.title, r.due_at, version=r.version),
+            ),
             (_("Assign to…"), self.show_assign_menu),
             (_("Log touchpoint"), lambda r: tp.quick_log(r.customer_id)),
         ]
