@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -19,6 +20,9 @@ from touchdesk.formatting import Month
 from touchdesk.reports import fonts, journey, monthly, monthly_model
 from touchdesk.reports.base import report_language
 from touchdesk.reports.text import REPLACEMENT, clean, escape, visual
+
+# The report's queries are data-layer code: check them on both engines.
+pytestmark = pytest.mark.both_backends
 
 NOW = dt.datetime(2026, 12, 5, 12, 0)
 
@@ -143,14 +147,14 @@ def test_persian_journey_pdf_has_latin_email_and_persian_digits(workspace):
     assert "۱۴۰۵/۰۸/۱۱" in text or "۱۱/۸۰/۵۰۴۱" in text  # 2026-11-02 in the Jalali calendar
 
 
-def test_journey_cli_by_email_and_json(workspace, db_path, capsys):
+def test_journey_cli_by_email_and_json(workspace, db_url, capsys):
     cid = customer(workspace, "Sara", email="sara@example.com")
     touch(workspace, cid, at=dt.datetime(2026, 11, 2, 9))
     assert (
         main(
             [
                 "--db",
-                str(db_path),
+                db_url,
                 "report",
                 "journey",
                 "--customer",
@@ -162,10 +166,8 @@ def test_journey_cli_by_email_and_json(workspace, db_path, capsys):
         == 0
     )
     assert json.loads(capsys.readouterr().out)["customer"]["id"] == cid
-    assert (
-        main(["--db", str(db_path), "report", "journey", "--customer", "nobody@example.com"]) == 1
-    )
-    assert main(["--db", str(db_path), "report", "plan"]) == 1  # no plan yet: a clear error
+    assert main(["--db", db_url, "report", "journey", "--customer", "nobody@example.com"]) == 1
+    assert main(["--db", db_url, "report", "plan"]) == 1  # no plan yet: a clear error
 
 
 def test_registering_the_cli_does_not_import_reportlab():

@@ -9,12 +9,16 @@ import json
 import re
 import unicodedata
 
+import pytest
 from pypdf import PdfReader
 
 from tests.helpers.factories import customer, touch
 from touchdesk.cli import main
 from touchdesk.formatting import Month
 from touchdesk.reports import monthly, monthly_model
+
+# The report's queries are data-layer code: check them on both engines.
+pytestmark = pytest.mark.both_backends
 
 NOW = dt.datetime(2026, 12, 5, 12, 0)
 
@@ -142,13 +146,13 @@ def test_jalali_month_covers_1_to_30_azar(workspace):
     assert [e["occurred_at"] for e in data["appendix"]] == ["2026-11-22T00:00", "2026-12-21T23:59"]
 
 
-def test_cli_json_and_pdf(workspace, db_path, tmp_path, capsys):
+def test_cli_json_and_pdf(workspace, db_url, tmp_path, capsys):
     _fixture(workspace)
     assert (
         main(
             [
                 "--db",
-                str(db_path),
+                db_url,
                 "report",
                 "monthly",
                 "--month",
@@ -168,7 +172,7 @@ def test_cli_json_and_pdf(workspace, db_path, tmp_path, capsys):
         main(
             [
                 "--db",
-                str(db_path),
+                db_url,
                 "report",
                 "monthly",
                 "--month",
@@ -185,8 +189,7 @@ def test_cli_json_and_pdf(workspace, db_path, tmp_path, capsys):
     )
     assert out.read_bytes().startswith(b"%PDF")
     assert (
-        main(["--db", str(db_path), "report", "monthly", "--month", "2026-13", "--format", "json"])
-        == 1
+        main(["--db", db_url, "report", "monthly", "--month", "2026-13", "--format", "json"]) == 1
     )
 
 
