@@ -1,6 +1,7 @@
-"""Others' changes appear without any user action: a second workspace on the same file (Bob, in
-another program) adds a customer and logs a touchpoint, and the open window's customer list,
-timeline and Today show them on their own."""
+"""Others' changes appear without any user action: a second workspace on the same database (Bob,
+in another program — on the same SQLite file, or on the PostgreSQL server via LISTEN/NOTIFY) adds
+a customer and logs a touchpoint, and the open window's customer list, timeline and Today show
+them on their own."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ def _names(view) -> list[str]:  # type: ignore[no-untyped-def]
     return [view.model.customer_at(i).name for i in range(view.model.rowCount())]
 
 
+@pytest.mark.both_backends
 def test_a_customer_bob_adds_appears_in_the_list(live_window, bob, qtbot):  # type: ignore[no-untyped-def]
     view = live_window.show_view("customers")
     assert _names(view) == []
@@ -46,6 +48,7 @@ def test_a_customer_bob_adds_appears_in_the_list(live_window, bob, qtbot):  # ty
     qtbot.waitUntil(lambda: _names(view) == ["Parisa Karimi"], timeout=WAIT_MS)
 
 
+@pytest.mark.both_backends
 def test_a_touchpoint_bob_logs_appears_in_the_timeline_and_today(  # type: ignore[no-untyped-def]
     workspace, live_window, bob, qtbot
 ):

@@ -15,6 +15,9 @@ from touchdesk.data.workspace import Workspace
 from touchdesk.ui.dialogs.customer_edit import CustomerDialog
 from touchdesk.ui.dialogs.stale_edit import StaleEditDialog
 
+# Each choice on both engines: the same dialog over SQLite and over PostgreSQL.
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def bob(workspace: Workspace) -> Iterator[Workspace]:
