@@ -75,6 +75,7 @@ def test_alone_there_is_no_switch_and_no_assignee(workspace, window, qtbot):  # 
     assert view.overdue.buttons[2].isHidden()
 
 
+@pytest.mark.both_backends
 def test_mine_and_everyones(team, window, qtbot):  # type: ignore[no-untyped-def]
     view = _today(window, qtbot)
     assert not view.switch.isHidden() and view.switch.mine()
@@ -95,6 +96,7 @@ def test_mine_and_everyones(team, window, qtbot):  # type: ignore[no-untyped-def
     assert not again.switch.mine() and again.overdue.model.rowCount() == 3
 
 
+@pytest.mark.both_backends
 def test_assign_to_from_the_list(team, window, qtbot):  # type: ignore[no-untyped-def]
     workspace, _bob, ids = team
     view = _today(window, qtbot)
@@ -112,6 +114,7 @@ def test_assign_to_from_the_list(team, window, qtbot):  # type: ignore[no-untype
     assert _overdue(view) == []
 
 
+@pytest.mark.both_backends
 def test_followup_form_asks_for_whom(team, window, qtbot):  # type: ignore[no-untyped-def]
     workspace, _bob, _ids = team
     cid = workspace.find_customers()[0].id
@@ -148,6 +151,7 @@ def test_a_stale_followup_change_is_explained(team) -> None:  # type: ignore[no-
     )
 
 
+@pytest.mark.both_backends
 def test_customer_shows_who_changed_it_last(team, window, qtbot):  # type: ignore[no-untyped-def]
     workspace, bob, _ids = team
     (row,) = workspace.find_customers()
