@@ -104,8 +104,9 @@ def test_assign_to_from_the_list(team, window, qtbot):  # type: ignore[no-untype
     assert row.id == ids["ana"]
     assign = view.overdue.buttons[2]
     assert assign.text() == "Assign to…" and assign.isVisible()
-    view.show_assign_menu(row)
+    assign.click()
     menu = view.assign_popup
+    qtbot.waitUntil(menu.isVisible)
     labels = [(a.text(), a.isChecked()) for a in menu.actions()]
     assert labels == [("ana", True), ("Bob K.", False)]
     next(a for a in menu.actions() if a.data() == "bob").trigger()

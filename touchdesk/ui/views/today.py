@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
 from PySide6.QtGui import QColor, QCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -281,9 +282,13 @@ class TodayView(QWidget):
             section.buttons[2].setVisible(team)
 
     def show_assign_menu(self, row: FollowUpRow) -> None:
-        """The team members to give the follow-up to (opens where the pointer is)."""
+        """The team members to give the follow-up to, in a menu under the button pressed."""
         tp = self.ctx.touchpoints
         self.assign_popup = assign_menu(
             self.people, row.assignee, lambda person: tp.assign_followup(row, person), self
         )
-        self.assign_popup.popup(QCursor.pos())
+        button = QApplication.focusWidget()
+        if isinstance(button, QPushButton):  # under the button (keyboard users too)
+            self.assign_popup.popup(button.mapToGlobal(button.rect().bottomLeft()))
+        else:
+            self.assign_popup.popup(QCursor.pos())
