@@ -106,11 +106,12 @@ def test_a_stale_customer_save_is_caught_with_what_the_other_changed(
 
 def test_a_stale_follow_up_change_is_caught(two: tuple[Workspace, Workspace]) -> None:
     ana, bob = two
-    fid = ana.add_followup("Send the quote", NOON)
+    fid = bob.add_followup("Send the quote", NOON)
     seen = bob.followup(fid)
     ana.reschedule_followup(fid, NOON + dt.timedelta(days=2), expected_version=seen.version)
     with pytest.raises(StaleEdit) as caught:
         bob.complete_followup(fid, expected_version=seen.version)
+    assert caught.value.changed_by == "ana"
     assert caught.value.current.due_at == NOON + dt.timedelta(days=2)
     assert bob.followup(fid).done_at is None
     bob.complete_followup(fid, expected_version=caught.value.current.version)

@@ -62,7 +62,9 @@ def add(
     return fu.id
 
 
-def _editable(session: Session, followup_id: int, expected_version: int | None) -> FollowUp:
+def _editable(
+    session: Session, followup_id: int, expected_version: int | None, author_id: int | None
+) -> FollowUp:
     """The follow-up, locked for the change; ``StaleEdit`` if it changed since ``expected_version``."""
     stmt = select(FollowUp).where(FollowUp.id == followup_id)
     if session.get_bind().dialect.name != "sqlite":
@@ -71,23 +73,35 @@ def _editable(session: Session, followup_id: int, expected_version: int | None) 
     if fu is None:
         raise NotFound(_("follow-up {id} not found").format(id=followup_id))
     if expected_version is not None and fu.version_id != expected_version:
-        current = one(session, followup_id)
-        raise StaleEdit(current, current.author)
+        changed_by = user_label(session, fu.updated_by_id or fu.author_id)
+        raise StaleEdit(one(session, followup_id), changed_by)
     fu.version_id = (fu.version_id or 1) + 1
+    if author_id is not None:
+        fu.updated_by_id = author_id
     return fu
 
 
 def set_done(
-    session: Session, followup_id: int, done: bool, *, expected_version: int | None = None
+    session: Session,
+    followup_id: int,
+    done: bool,
+    *,
+    expected_version: int | None = None,
+    author_id: int | None = None,
 ) -> None:
-    fu = _editable(session, followup_id, expected_version)
+    fu = _editable(session, followup_id, expected_version, author_id)
     fu.done_at = utc_now() if done else None
 
 
 def assign(
-    session: Session, followup_id: int, assignee_id: int, *, expected_version: int | None = None
+    session: Session,
+    followup_id: int,
+    assignee_id: int,
+    *,
+    expected_version: int | None = None,
+    author_id: int | None = None,
 ) -> None:
-    fu = _editable(session, followup_id, expected_version)
+    fu = _editable(session, followup_id, expected_version, author_id)
     fu.assignee_id = assignee_id
     fu.assigned_to = user_label(session, assignee_id)
 
@@ -105,8 +119,9 @@ def reschedule(
     due_at: dt.datetime,
     *,
     expected_version: int | None = None,
+    author_id: int | None = None,
 ) -> None:
-    fu = _editable(session, followup_id, expected_version)
+    fu = _editable(session, followup_id, expected_version, author_id)
     fu.due_at = due_at
 
 

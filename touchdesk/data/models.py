@@ -233,6 +233,7 @@ class FollowUp(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
     version_id: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     __table_args__ = (

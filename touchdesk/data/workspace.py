@@ -28,7 +28,6 @@ from touchdesk.data.records import (
     MonthSummary,
     NotFound,
     SnippetRow,
-    StaleEdit,
     StorageError,
     TodaySummary,
     TouchpointInput,
@@ -214,6 +213,7 @@ class Workspace:
     def add_touchpoint_type(self, key: str, stage: str, name_en: str, name_fa: str = "") -> str:
         """Add a user touchpoint to the catalog; ``key`` is lower-case letters, digits and ``_``."""
         errors: dict[str, str] = {}
+        name_en, name_fa = name_en.replace("\x00", ""), name_fa.replace("\x00", "")
         key = key.strip().lower()
         if not key or not all(c.isascii() and (c.isalnum() or c == "_") for c in key):
             errors["key"] = _("use lower-case Latin letters, digits and _")
@@ -543,17 +543,25 @@ class Workspace:
     def complete_followup(
         self, followup_id: int, done: bool = True, *, expected_version: int | None = None
     ) -> None:
+        author = self.user_id()
         with self.db.write() as s:
-            followups.set_done(s, followup_id, done, expected_version=expected_version)
+            followups.set_done(
+                s, followup_id, done, expected_version=expected_version, author_id=author
+            )
         self._changed("followups")
 
     def assign_followup(
         self, followup_id: int, assignee: str, *, expected_version: int | None = None
     ) -> None:
         """Give a follow-up to a team member (by user name)."""
+        author = self.user_id()
         with self.db.write() as s:
             followups.assign(
-                s, followup_id, team.user_id(s, assignee), expected_version=expected_version
+                s,
+                followup_id,
+                team.user_id(s, assignee),
+                expected_version=expected_version,
+                author_id=author,
             )
         self._changed("followups")
 
@@ -565,8 +573,11 @@ class Workspace:
     def reschedule_followup(
         self, followup_id: int, due_at: dt.datetime, *, expected_version: int | None = None
     ) -> None:
+        author = self.user_id()
         with self.db.write() as s:
-            followups.reschedule(s, followup_id, due_at, expected_version=expected_version)
+            followups.reschedule(
+                s, followup_id, due_at, expected_version=expected_version, author_id=author
+            )
         self._changed("followups")
 
     def open_followups(

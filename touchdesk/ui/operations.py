@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
 from touchdesk.data.records import (
-    CustomerDetail,
     NotFound,
     StaleEdit,
     StorageError,
@@ -45,8 +44,7 @@ def explain(exc: BaseException) -> str:
     if isinstance(exc, StorageError | NotFound):
         return str(exc)
     if isinstance(exc, StaleEdit):
-        # Only customers record who changed them last; a follow-up's StaleEdit names its author.
-        who = exc.changed_by if isinstance(exc.current, CustomerDetail) else ""
+        who = exc.changed_by
         return _(
             "{name} changed this meanwhile, so nothing was saved. The screen now shows their "
             "change; do it again if it is still needed."

@@ -28,6 +28,7 @@ _AUTHORED = (
     ("events", "author_id"),
     ("followups", "author_id"),
     ("followups", "assignee_id"),
+    ("followups", "updated_by_id"),
 )
 
 
