@@ -146,10 +146,8 @@ def test_a_stale_followup_change_is_explained(team) -> None:  # type: ignore[no-
     bob.complete_followup(ids["given"])
     with pytest.raises(StaleEdit) as caught:
         workspace.assign_followup(ids["given"], "ana", expected_version=old.version)
-    # A follow-up does not record who changed it last, so nobody is named.
-    assert explain(caught.value).startswith(
-        "Someone else changed this meanwhile, so nothing was saved."
-    )
+    # The follow-up records who changed it last: Bob is named.
+    assert explain(caught.value).startswith("Bob K. changed this meanwhile, so nothing was saved.")
 
 
 @pytest.mark.both_backends
@@ -188,5 +186,5 @@ def test_a_reschedule_over_someone_elses_is_refused_and_explained(team, window, 
 
     QTimer.singleShot(50, read_and_close)
     dialog.done(QDialog.DialogCode.Accepted)
-    assert seen and seen[0].startswith("Someone else changed this meanwhile")
+    assert seen and seen[0].startswith("Bob K. changed this meanwhile")
     assert workspace.followup(ids["given"]).due_at == bobs_time
