@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import importlib
 import logging
 import sys
@@ -47,14 +48,18 @@ class CommandParser(ArgumentParser):
         self.add_argument("--user", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The ``touchdesk`` parser; ``commands=False`` leaves out the subcommands (and so the imports
+    of their modules) and ``--help``/``--version``, for telling whether a command was given."""
     parser = ArgumentParser(
         prog="touchdesk",
         description=_(
             "TouchDesk: an offline CRM for every customer touchpoint. Without a command it opens the window."
         ),
+        add_help=commands,
     )
-    parser.add_argument("--version", action="version", version=f"TouchDesk {__version__}")
+    if commands:
+        parser.add_argument("--version", action="version", version=f"TouchDesk {__version__}")
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
@@ -87,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("open the window and quit after its first frame with data (for timing start-up)"),
     )
+    if not commands:
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
     for name in COMMAND_MODULES:
         try:
@@ -127,8 +134,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             set_language(argv[argv.index("--lang") + 1])
     else:
         set_language("system")
-    parser = build_parser()
+    # Opening the window is the common case: it needs only the global options, so the command
+    # modules (and what they import) are loaded only when a command, --help or --version is given.
+    parser = build_parser(commands=False)
     args, rest = parser.parse_known_args(argv)
+    if any(not r.startswith("-") or r in ("-h", "--help", "--version") for r in rest):
+        parser = build_parser()
+        args, rest = parser.parse_known_args(argv)
+    else:
+        args.command = None
     if args.self_test:
         from touchdesk.selftest import run
 
@@ -136,9 +150,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         if rest and any(not r.startswith("-") for r in rest):
             parser.error(_("unrecognised arguments: {args}").format(args=" ".join(rest)))
-        from touchdesk.ui.app import run_gui
+        # No garbage collection while the window starts (run_gui turns it back on after the
+        # first frame): the collector would walk the objects imports create again and again.
+        gc.disable()
+        try:
+            from touchdesk.ui.app import run_gui
 
-        return run_gui(args, rest)
+            return run_gui(args, rest)
+        finally:
+            gc.enable()
     if rest:
         parser.error(_("unrecognised arguments: {args}").format(args=" ".join(rest)))
     logging.basicConfig(

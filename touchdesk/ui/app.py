@@ -1,13 +1,16 @@
 """Start the GUI: QApplication, language and direction, the workspace, the main window.
 
 Start-up does only what the first frame needs: the window and the screen last used (other screens
-and their imports wait until opened; Today's lists are read on a worker thread).
-``--exit-after-startup`` quits right after the first frame with data and prints how long it took.
+and their imports wait until opened; Today's lists are read on a worker thread). Garbage
+collection, the single-instance server, automatic backups and the integrity check start once that
+screen shows its data. ``--exit-after-startup`` quits right after the first frame with data and
+prints how long it took.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 import time
@@ -30,6 +33,17 @@ from touchdesk.ui.operations import run_in_background
 
 log = logging.getLogger(__name__)
 EXIT_AFTER_STARTUP = "--exit-after-startup"
+AFTER_START_LATEST_MS = 10_000
+
+
+def resume_gc() -> None:
+    """Turn the garbage collector back on after start-up (``touchdesk.cli.main`` turns it off
+    while the window starts: imports create some 120,000 objects and the collector would run
+    about 170 times over them, a tenth of start-up). What start-up made lives as long as the app,
+    so it is frozen out of later collections, which then stay short."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _resource(*parts: str) -> str | None:
@@ -192,7 +206,17 @@ def run_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
     shell = Shell(app, ws, getattr(args, "lang", None))
     window = shell.build()
     window.show()
-    if not exit_after:
+
+    started_services = False
+
+    def after_start() -> None:
+        """What start-up held back: garbage collection, the single-instance server, backups
+        and the integrity check."""
+        nonlocal started_services
+        resume_gc()
+        if started_services:
+            return
+        started_services = True
         shell.services.append(
             single_instance.InstanceServer(location, lambda: bring_forward(shell), app)
         )
@@ -201,14 +225,20 @@ def run_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
             shell.services.append(backups)
             app.aboutToQuit.connect(backups.on_close)
             QTimer.singleShot(1000, shell.check_integrity)
-    if exit_after:
 
-        def first_frame() -> None:
-            window.repaint()
-            print(f"startup_ms={(time.perf_counter() - started) * 1000:.0f}", file=sys.stderr)
-            app.quit()
+    def first_frame() -> None:
+        """The window shows its data."""
+        if not exit_after:
+            after_start()
+            return
+        window.repaint()
+        print(f"startup_ms={(time.perf_counter() - started) * 1000:.0f}", file=sys.stderr)
+        app.quit()
 
-        window.when_ready(first_frame)
+    window.when_ready(first_frame)
+    if not exit_after:
+        # Should the first screen never report its data, start the rest anyway.
+        QTimer.singleShot(AFTER_START_LATEST_MS, after_start)
     try:
         return app.exec()
     finally:

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QDialog, QWidget
 from touchdesk.data.records import CustomerRow
 from touchdesk.i18n import _
 from touchdesk.ui import undo
-from touchdesk.ui.dialogs.customer_edit import CustomerDialog
-from touchdesk.ui.dialogs.merge import MergeDialog
 from touchdesk.ui.operations import release_when_closed, run_op
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # each dialog's module loads when it first opens (start-up needs none of them)
     from touchdesk.ui.context import AppContext
+    from touchdesk.ui.dialogs.customer_edit import CustomerDialog
+    from touchdesk.ui.dialogs.merge import MergeDialog
 
 
 class CustomerActions:
@@ -30,6 +30,8 @@ class CustomerActions:
         parent: QWidget | None = None,
     ) -> CustomerDialog:
         """Open the new-customer form (non-blocking); ``saved(id)`` runs when it is stored."""
+        from touchdesk.ui.dialogs.customer_edit import CustomerDialog
+
         dialog = CustomerDialog(
             self.ctx.ws, name=name, saved=saved, parent=parent or self.ctx.parent_widget()
         )
@@ -38,6 +40,8 @@ class CustomerActions:
         return dialog
 
     def edit_customer(self, customer_id: int, *, parent: QWidget | None = None) -> CustomerDialog:
+        from touchdesk.ui.dialogs.customer_edit import CustomerDialog
+
         dialog = CustomerDialog(self.ctx.ws, customer_id, parent=parent or self.ctx.parent_widget())
         release_when_closed(dialog)
         dialog.open()
@@ -60,6 +64,8 @@ class CustomerActions:
         self, first: CustomerRow, second: CustomerRow, *, parent: QWidget | None = None
     ) -> MergeDialog:
         """Ask which of two customers to keep, then merge (non-blocking)."""
+        from touchdesk.ui.dialogs.merge import MergeDialog
+
         dialog = MergeDialog(first, second, parent=parent or self.ctx.parent_widget())
 
         def finished(result: int) -> None:

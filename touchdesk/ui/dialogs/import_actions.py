@@ -9,21 +9,25 @@ a message says why the file cannot be imported.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from touchdesk import formatting
-from touchdesk.data.contacts.sources import SUFFIXES, ContactFile
 from touchdesk.i18n import _, ngettext
-from touchdesk.ui.context import AppContext
-from touchdesk.ui.dialogs.import_mapping import ImportContactsDialog
 from touchdesk.ui.operations import explain, release_when_closed, run_op
+
+if TYPE_CHECKING:  # the readers and the dialog load when a file is first imported
+    from touchdesk.data.contacts.sources import ContactFile
+    from touchdesk.ui.context import AppContext
 
 
 def contact_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
     """The one local contacts file a drag carries, if it carries exactly that."""
+    from touchdesk.data.contacts.sources import SUFFIXES
+
     mime = event.mimeData()
     if mime is None or not mime.hasUrls():
         return None
@@ -37,6 +41,8 @@ def start_import(ctx: AppContext, path: Path, parent: QWidget) -> None:
     """Read ``path`` on a worker, then open the import dialog for it (non-blocking)."""
 
     def opened(contacts: ContactFile) -> None:
+        from touchdesk.ui.dialogs.import_mapping import ImportContactsDialog
+
         dialog = ImportContactsDialog(ctx, contacts, parent)
         release_when_closed(dialog)
         dialog.open()

@@ -54,6 +54,8 @@ class CustomerTableModel(QAbstractTableModel):
         self._rows: list[CustomerRow | FetchFailed] = []
         self._shown: dict[int, tuple[str, ...]] = {}
         self._more = True
+        # Nothing is read before the first reload(): the view sets up its sort order first.
+        self._loaded = False
 
     # --- loading ---------------------------------------------------------------------------------
 
@@ -63,6 +65,7 @@ class CustomerTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Drop the cache and read the first page again (after a search, a sort or a change)."""
+        self._loaded = True
         self.beginResetModel()
         self._rows = self._fetch(0)
         self._shown.clear()
@@ -107,9 +110,12 @@ class CustomerTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        self.sort_key = COLUMNS[column][0]
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        key, descending = COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder
+        if self._loaded and (key, descending) == (self.sort_key, self.descending):
+            return  # the header announcing the order already shown (e.g. restoring its state)
+        self.sort_key, self.descending = key, descending
+        if self._loaded:
+            self.reload()
 
     # --- reading ---------------------------------------------------------------------------------
 
