@@ -1,4 +1,5 @@
-"""``make bench``: run every ``bench/bench_*.py`` and write ``bench/RESULTS.md``.
+"""``make bench``: run every ``bench/bench_*.py`` and write ``bench/RESULTS.md``
+(``python -m bench bench_startup`` runs only the named ones and keeps the other sections).
 
 Each benchmark prints its own figures beside a floor measured in the same run (a ratio, so the
 numbers mean something on another machine). This runner adds the machine and versions and keeps
@@ -42,18 +43,28 @@ def machine() -> list[str]:
     ]
 
 
+def previous_sections(path: Path) -> dict[str, list[str]]:
+    """The ``## bench_x`` sections of an earlier RESULTS.md, by benchmark name."""
+    sections: dict[str, list[str]] = {}
+    if not path.exists():
+        return sections
+    current: list[str] | None = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            current = sections.setdefault(line[3:].strip(), [])
+        if current is not None:
+            current.append(line)
+    return sections
+
+
 def main(argv: list[str]) -> int:
+    """Run the benchmarks named in ``argv`` (all without arguments); the sections of the others
+    are kept from the previous RESULTS.md (each section says when it was measured)."""
     only = set(argv)
-    scripts = sorted(p for p in HERE.glob("bench_*.py") if not only or p.stem in only)
-    out = [
-        "# Benchmark results",
-        "",
-        "Made by `make bench` (`python -m bench`). Figures, not pass/fail; every "
-        "figure is shown beside a floor measured in the same run.",
-        "",
-        *machine(),
-        "",
-    ]
+    every = sorted(HERE.glob("bench_*.py"))
+    scripts = [p for p in every if not only or p.stem in only]
+    results = HERE / "RESULTS.md"
+    sections = previous_sections(results) if only else {}
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
     for script in scripts:
         print(f"== {script.name}", flush=True)
@@ -65,18 +76,29 @@ def main(argv: list[str]) -> int:
         print(proc.stdout)
         if proc.returncode != 0:
             print(proc.stderr[-3000:], file=sys.stderr)
-        out += [
+        sections[script.stem] = [
             f"## {script.stem}",
             "",
-            f"(exit {proc.returncode}, {elapsed:.0f} s)",
+            f"(exit {proc.returncode}, {elapsed:.0f} s, measured {dt.datetime.now():%Y-%m-%d %H:%M})",
             "",
             "```",
             proc.stdout.strip(),
             "```",
             "",
         ]
-    (HERE / "RESULTS.md").write_text("\n".join(out) + "\n", encoding="utf-8")
-    print(f"wrote {HERE / 'RESULTS.md'}")
+    out = [
+        "# Benchmark results",
+        "",
+        "Made by `make bench` (`python -m bench`; `python -m bench bench_x` re-runs one). Figures, "
+        "not pass/fail; every figure is shown beside a floor measured in the same run.",
+        "",
+        *machine(),
+        "",
+    ]
+    for script in every:
+        out += sections.get(script.stem, [])
+    results.write_text("\n".join(out).rstrip("\n") + "\n", encoding="utf-8")
+    print(f"wrote {results}")
     return 0
 
 

@@ -11,10 +11,10 @@ Every figure stands beside a floor measured in the same run on the same machine:
   p50 / p95 and the ratio;
 - quick-log save: ``Workspace.log_touchpoint`` committed (WAL, synchronous=FULL), beside a raw
   ``INSERT`` into ``events`` + ``COMMIT`` on the same file with the same pragmas;
-- window open with data: ``touchdesk --exit-after-startup`` (a new process; quits after the first
-  frame with data on the last screen used), beside a process that shows a bare ``QMainWindow``;
 - scrolling: rows loaded after scrolling the list to the end ten times (never all 100,000);
 - peak RSS of this process after all of the above.
+
+Start-up (a new process to the first frame with data) is ``bench_startup.py``, on the same database.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ import os
 import resource
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -40,14 +39,6 @@ from touchdesk.data.workspace import Workspace  # noqa: E402
 
 CACHE = ROOT / "bench" / ".cache"
 NOW = dt.datetime(2026, 11, 25, 10, 0)
-PYTHON = sys.executable
-BARE_WINDOW = (
-    "import sys, time; t = time.perf_counter()\n"
-    "from PySide6.QtCore import QTimer\n"
-    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
-    "app = QApplication(sys.argv); w = QMainWindow(); w.resize(1180, 760); w.show()\n"
-    "QTimer.singleShot(0, lambda: (w.repaint(), app.quit())); app.exec()\n"
-)
 
 
 def database(customers: int, rebuild: bool) -> Path:
@@ -190,42 +181,6 @@ def bench_save(ws: Workspace, path: Path, saves: int = 200) -> None:
     print(f"  ratio p50 {p50 / r50:5.2f}x  p95 {p95 / r95:5.2f}x  extra p50 {ms(p50 - r50)}")
 
 
-def bench_startup(path: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    print("window open with data (new process, median of 3)")
-    bare = []
-    for _ in range(3):
-        started = time.perf_counter()
-        subprocess.run([PYTHON, "-c", BARE_WINDOW], env=env, check=True, capture_output=True)
-        bare.append(time.perf_counter() - started)
-    for view in ("today", "customers"):
-        home = Path(tempfile.mkdtemp(prefix="touchdesk-bench-home-"))
-        (home / "ui-state.ini").write_text(f"[window]\nview={view}\n", encoding="utf-8")
-        walls, inner = [], []
-        for _ in range(3):
-            started = time.perf_counter()
-            proc = subprocess.run(
-                [PYTHON, "-m", "touchdesk", "--db", str(path), "--exit-after-startup"],
-                env={**env, "TOUCHDESK_HOME": str(home)},
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            walls.append(time.perf_counter() - started)
-            inner += [
-                float(line.split("=")[1]) / 1000
-                for line in proc.stderr.splitlines()
-                if line.startswith("startup_ms=")
-            ]
-        w, b = statistics.median(walls), statistics.median(bare)
-        print(
-            f"  {view:9s} process {w:5.2f} s  (in-app from run_gui to first frame with data {statistics.median(inner):5.2f} s)"
-        )
-        print(
-            f"  {'':9s} bare QMainWindow process {b:5.2f} s  ratio {w / b:4.2f}x  extra {w - b:5.2f} s"
-        )
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--customers", type=int, default=100_000)
@@ -259,7 +214,6 @@ def main() -> int:
     ws.close()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS of this process (window, list, searches, saves): {peak_mb:.0f} MB")
-    bench_startup(path)
     return 0
 
 
