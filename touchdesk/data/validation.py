@@ -104,7 +104,7 @@ def clean_text(value: str, field: str, *, required: bool = False, limit: int = M
 def clean_tags(tags: tuple[str, ...] | list[str]) -> list[str]:
     seen: dict[str, str] = {}
     for tag in tags:
-        name = tag.strip()[:100]
+        name = tag.replace("\x00", "").strip()[:100]
         if name and name.casefold() not in seen:
             seen[name.casefold()] = name
     return list(seen.values())
