@@ -30,6 +30,7 @@ from touchdesk.planner.records import RuleDraft
 NOW = dt.datetime(2026, 6, 1, 12, 0)
 DEADLINE_HOURS = 4.0
 USER = "Owner"
+Spaces = tuple[Workspace, Workspace]
 TOUCHPOINTS = (
     "sales_conversation",
     "ecommerce",
@@ -56,11 +57,13 @@ def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def pair(db_path: Path, tmp_path: Path) -> Iterator[tuple[Workspace, Workspace]]:
-    """Two identical databases: the same three customers, user name and automation rules."""
-    other = tmp_path / "reference.sqlite3"
-    shutil.copyfile(db_path, other)
-    spaces = (Workspace.open(db_path), Workspace.open(other))
+def pair(db_url: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Spaces]:
+    """The database under test (SQLite or PostgreSQL) and a SQLite reference, alike: the same
+    three customers, user name and automation rules."""
+    reference = tmp_path / "reference.sqlite3"
+    shutil.copyfile(request.getfixturevalue("db_path"), reference)  # fresh, like db_url
+    # On PostgreSQL the user is the login unless named: name the same one on both.
+    spaces = (Workspace.open(db_url, user=USER), Workspace.open(reference, user=USER))
     for ws in spaces:
         ws.set_setting("user_name", USER)
         for i in range(3):
@@ -188,8 +191,24 @@ def reference_log(session: Session, data: TouchpointInput, historical: bool) -> 
     return created
 
 
-def contents(ws: Workspace) -> dict[str, list[tuple[object, ...]]]:
-    """Every column of events and follow-ups, and the customers' summary columns, in id order."""
+def contents(ws: Workspace, *, typed: bool = False) -> dict[str, list[tuple[object, ...]]]:
+    """Every column of events and follow-ups, and the customers' summary columns, in id order:
+    as stored in the SQLite file, or (``typed``, to compare across engines) as the models read
+    them."""
+    queries = {
+        "events": select(Event.__table__).order_by(Event.id),
+        "followups": select(FollowUp.__table__).order_by(FollowUp.id),
+        "customers": select(
+            Customer.id,
+            Customer.last_event_at,
+            Customer.last_outcome,
+            Customer.last_touchpoint,
+            Customer.stage_reached,
+        ).order_by(Customer.id),
+    }
+    if typed:
+        with ws.db.read_engine.connect() as conn:
+            return {name: [tuple(r) for r in conn.execute(q)] for name, q in queries.items()}
     assert ws.db.path is not None
     con = sqlite3.connect(ws.db.path)
     try:
@@ -203,6 +222,12 @@ def contents(ws: Workspace) -> dict[str, list[tuple[object, ...]]]:
         }
     finally:
         con.close()
+
+
+def same_contents(ws: Workspace, reference: Workspace) -> tuple[dict, dict]:
+    """Both databases' contents, compared as stored when both are SQLite files."""
+    typed = not ws.db.is_sqlite
+    return contents(ws, typed=typed), contents(reference, typed=typed)
 
 
 def random_touchpoints(seed: int, count: int) -> list[tuple[TouchpointInput, bool]]:
@@ -261,7 +286,7 @@ def test_logging_matches_the_plain_orm_way(pair: tuple[Workspace, Workspace], se
             )
         with reference.db.write() as s:
             assert reference_log(s, data, historical) == created
-    got, expected = contents(fast), contents(reference)
+    got, expected = same_contents(fast, reference)
     assert len(got["events"]) == 80
     assert any("rule" in row for row in got["followups"])
     assert got == expected
@@ -275,7 +300,8 @@ def test_quick_log_through_the_workspace_matches_the_orm_way(
         fast.log_touchpoint(data)
         with reference.db.write() as s:
             reference_log(s, data, False)
-    assert contents(fast) == contents(reference)
+    got, expected = same_contents(fast, reference)
+    assert got == expected
 
 
 def test_import_matches_logging_the_rows_one_by_one(
@@ -345,7 +371,8 @@ def test_import_matches_logging_the_rows_one_by_one(
             )[1]
     assert (report.imported, report.duplicates, report.rejected) == (60, 1, [])
     assert report.followups_created == followups > 0
-    assert contents(imported) == contents(by_hand)
+    got, expected = same_contents(imported, by_hand)
+    assert got == expected
 
 
 def test_a_logged_reply_is_linked_to_its_request(workspace):
