@@ -155,6 +155,32 @@ def test_any_days_and_the_period_before(workspace: Workspace) -> None:
         Period(dt.date(2026, 11, 3), dt.date(2026, 11, 2))
 
 
+def test_the_week_before_counts_only_its_own_days(workspace: Workspace) -> None:
+    # The week 9..15 November against 2..8 November. The 30 days of silence before a drop-off
+    # reach back to 10 October, so 20 October and 1 November are looked at but are not in the
+    # week before.
+    buyer = customer(workspace, "Buyer")
+    newcomer = customer(workspace, "New in the week before")
+    for cid, at, tp, amount in (
+        (buyer, dt.datetime(2026, 10, 20, 10), "point_of_sale", 100),
+        (buyer, dt.datetime(2026, 11, 1, 10), "point_of_sale", 200),
+        (buyer, dt.datetime(2026, 11, 5, 10), "point_of_sale", 400),  # the week before
+        (buyer, dt.datetime(2026, 11, 6, 10), "social_media", None),  # the week before
+        (newcomer, dt.datetime(2026, 11, 7, 10), "social_media", None),  # the week before
+        (buyer, dt.datetime(2026, 11, 10, 10), "social_media", None),  # the week
+    ):
+        touch(workspace, cid, tp, at=at, amount_cents=amount)
+    a = workspace.analytics((dt.date(2026, 11, 9), dt.date(2026, 11, 15)), now=LATER)
+    assert a.volume.previous.to_dict() == {
+        "touchpoints": 3,
+        "customers_contacted": 2,
+        "new_customers": 1,  # the newcomer; the buyer was first seen on 20 October
+        "purchases": 1,
+        "revenue_cents": 400,
+    }
+    assert a.volume.totals.touchpoints == 1
+
+
 def test_compare_can_be_switched_off(workspace: Workspace) -> None:
     build(workspace)
     v = workspace.analytics(Month(2026, 11), now=LATER, compare=False).volume

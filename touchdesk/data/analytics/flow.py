@@ -20,6 +20,7 @@ Populations, precisely:
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -27,15 +28,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from touchdesk.catalog import STAGE_KEYS
-from touchdesk.data.analytics.scope import (
-    CUSTOMERS,
-    ROWS,
-    STAGE_FIRST,
-    WINDOW,
-    Scope,
-    median,
-    share,
-)
+from touchdesk.data.analytics.scope import CUSTOMERS, ROWS, WINDOW, Scope, median, share
 from touchdesk.data.analytics.sqlfuncs import as_datetime
 from touchdesk.i18n import _
 
@@ -85,28 +78,33 @@ def _days(later: dt.datetime, earlier: dt.datetime) -> float:
 
 
 def _cohort(session: Session) -> tuple[int, dict[str, int], int, float | None, list[StageStep]]:
-    columns = ", ".join(STAGE_FIRST.values())
     rows = session.execute(
-        text(f"SELECT first, first_purchase, {columns} FROM {CUSTOMERS} WHERE before IS NULL")
-    ).all()
-    first_in: list[dict[str, dt.datetime]] = []
-    to_purchase: list[float] = []
-    for first, bought, *by_stage in rows:
-        first_in.append(
-            {s: as_datetime(when) for s, when in zip(STAGE_KEYS, by_stage, strict=True) if when}
+        text(
+            f"""SELECT r.customer_id, r.stage, min(r.occurred_at),
+                min(CASE WHEN r.amount_cents > 0 THEN r.occurred_at END)
+            FROM {ROWS} r
+            WHERE r.customer_id IN (SELECT customer_id FROM {CUSTOMERS} WHERE before IS NULL)
+            GROUP BY 1, 2"""
         )
+    ).all()
+    first_in: dict[int, dict[str, dt.datetime]] = defaultdict(dict)
+    first_purchase: dict[int, dt.datetime] = {}
+    for cid, stage, first, bought in rows:
+        first_in[cid][stage] = as_datetime(first)
         if bought is not None:
-            to_purchase.append(_days(as_datetime(bought), as_datetime(first)))
-    reached = {s: sum(1 for stages in first_in if s in stages) for s in STAGE_KEYS}
+            when = as_datetime(bought)
+            first_purchase[cid] = min(when, first_purchase.get(cid, when))
+    reached = {s: sum(1 for stages in first_in.values() if s in stages) for s in STAGE_KEYS}
+    to_purchase = [_days(when, min(first_in[cid].values())) for cid, when in first_purchase.items()]
     steps = []
     for a, b in pairwise(STAGE_KEYS):
         gaps = [
             _days(stages[b], stages[a])
-            for stages in first_in
+            for stages in first_in.values()
             if a in stages and b in stages and stages[b] >= stages[a]
         ]
         steps.append(StageStep(a, b, len(gaps), median(gaps)))
-    return len(rows), reached, len(to_purchase), median(to_purchase), steps
+    return len(first_in), reached, len(first_purchase), median(to_purchase), steps
 
 
 def _dropped(session: Session, scope: Scope, silence_days: int, now: dt.datetime) -> dict[str, int]:

@@ -22,6 +22,7 @@ from touchdesk.catalog import CHANNEL_KEYS
 from touchdesk.data.analytics.scope import CUSTOMERS, ROWS, Scope
 from touchdesk.i18n import _
 
+STARTS = "td_sequence_starts"
 DEFAULT_GAP_DAYS = 30
 DEFAULT_MIN_SAMPLE = 20
 
@@ -84,17 +85,20 @@ def compute(
         raise ValueError(_("{name} must be at least 1").format(name="gap_days, min_sample"))
     fn = scope.fn
     gap = fn.millis_between("occurred_at", "prev")
-    rows = session.execute(
+    session.execute(text(fn.drop_temp(STARTS)))
+    session.execute(
         text(
-            f"""WITH candidate AS (
+            f"""CREATE TEMP TABLE {STARTS} AS
+            WITH candidate AS (
                 -- a customer's first period row (of touchpoints at the same moment only the
                 -- first by id can start a sequence) follows their last touchpoint before the
                 -- period (NULL: a first contact)
+                -- (CROSS JOIN: SQLite then looks each customer's rows up, not the other way)
                 SELECT f.customer_id, f.occurred_at, f.channel, c.before AS prev
-                FROM {CUSTOMERS} c JOIN {ROWS} f
-                    ON f.customer_id = c.customer_id AND f.occurred_at = c.first
-                WHERE NOT EXISTS (SELECT 1 FROM {ROWS} t WHERE t.customer_id = f.customer_id
-                    AND t.occurred_at = f.occurred_at AND t.id < f.id)
+                FROM {CUSTOMERS} c CROSS JOIN {ROWS} f
+                WHERE f.customer_id = c.customer_id AND f.occurred_at = c.first
+                    AND NOT EXISTS (SELECT 1 FROM {ROWS} t WHERE t.customer_id = f.customer_id
+                        AND t.occurred_at = f.occurred_at AND t.id < f.id)
                 UNION ALL
                 -- a later row follows another period row, so it can only be gap_days after one
                 -- from ``late`` (a day before the period's start + gap_days) on
@@ -106,28 +110,34 @@ def compute(
                     WHERE r.occurred_at >= :late AND NOT EXISTS (SELECT 1 FROM {ROWS} t
                         WHERE t.customer_id = r.customer_id AND t.occurred_at = r.occurred_at
                             AND t.id < r.id)) later
-                WHERE prev IS NOT NULL),
-            st AS MATERIALIZED (
-                SELECT customer_id, occurred_at, channel FROM candidate
-                -- one mention of ``prev``, so it is looked up once a row
-                WHERE coalesce({gap}, :gap_ms) >= :gap_ms),
-            q AS (
-                SELECT customer_id, occurred_at, channel, coalesce(lead(occurred_at) OVER (
-                    PARTITION BY customer_id ORDER BY occurred_at), :hi) AS until
-                FROM st)
-            SELECT channel, {fn.local_weekday("occurred_at", scope.lo, scope.hi)},
-                {fn.local_hour("occurred_at", scope.lo, scope.hi)}, count(*),
-                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM {ROWS} b
-                    WHERE b.customer_id = q.customer_id AND b.occurred_at >= q.occurred_at
-                        AND b.occurred_at < q.until AND b.amount_cents > 0))
-            FROM q GROUP BY 1, 2, 3"""
+                WHERE prev IS NOT NULL)
+            SELECT customer_id, occurred_at, channel FROM candidate
+            -- one mention of ``prev``, so it is looked up once a row
+            WHERE coalesce({gap}, :gap_ms) >= :gap_ms"""
         ),
         {
             "gap_ms": gap_days * 86_400_000,
-            "hi": scope.params["hi"],
             "late": scope.stamp(scope.lo + dt.timedelta(days=gap_days - 1)),
         },
+    )
+    session.execute(text(f"CREATE INDEX td_starts_order ON {STARTS} (customer_id, occurred_at)"))
+    # A sequence runs until the customer's next start (a window function cost SQLite more than
+    # one index seek a start) or the period's end.
+    rows = session.execute(
+        text(
+            f"""SELECT channel, {fn.local_weekday("occurred_at", scope.lo, scope.hi)},
+                {fn.local_hour("occurred_at", scope.lo, scope.hi)}, count(*),
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM {ROWS} b
+                    WHERE b.customer_id = q.customer_id AND b.occurred_at >= q.occurred_at
+                        AND b.occurred_at < coalesce((SELECT min(n.occurred_at) FROM {STARTS} n
+                            WHERE n.customer_id = q.customer_id
+                                AND n.occurred_at > q.occurred_at), :hi)
+                        AND b.amount_cents > 0))
+            FROM {STARTS} q GROUP BY 1, 2, 3"""
+        ),
+        {"hi": scope.params["hi"]},
     ).all()
+    session.execute(text(fn.drop_temp(STARTS)))
     by_channel: dict[tuple[str, int | None], list[int]] = defaultdict(lambda: [0, 0])
     by_weekday: dict[tuple[str, int | None], list[int]] = defaultdict(lambda: [0, 0])
     by_hour: dict[tuple[str, int | None], list[int]] = defaultdict(lambda: [0, 0])

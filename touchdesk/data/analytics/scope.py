@@ -4,14 +4,15 @@ customers left out, the period's rows gathered once, and the small statistics do
 ``period_rows`` gathers, once per analysis, into temporary tables that the topic modules read
 instead of scanning ``events`` again and again:
 
-- ``td_period_rows``: the period's touchpoints, indexed by customer, time and id (so one customer's
-  rows are read together);
+- ``td_period_rows``: the period's touchpoints, with an index by customer, time and id that also
+  holds the columns the per-customer queries read (so they seldom visit the table);
 - ``td_window``: for each customer with touchpoints in the stretch just before the period (the
   previous period and the silence that makes a drop-off, whichever reaches further back), their
   count, purchases and revenue in the previous period and the time of their last one;
 - ``td_period_customers``: one row per customer of the period with what the per-customer figures
-  need (first and last touchpoint, purchases, first touchpoint of each stage) and ``before``, the time of their last one before the period (taken from
-  ``td_window`` when it has one; one index seek otherwise).
+  need (first and last touchpoint, purchases) and ``before``, the
+  time of their last one before the period (taken from ``td_window`` when it has one; one index
+  seek otherwise).
 
 The tables live in the read transaction's connection and are dropped at the end (a rollback would
 drop them too).
@@ -29,14 +30,11 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from touchdesk.catalog import STAGE_KEYS
 from touchdesk.data.analytics.sqlfuncs import SqlFuncs
 
 ROWS = "td_period_rows"
 WINDOW = "td_window"
 CUSTOMERS = "td_period_customers"
-# td_period_customers' column of the first touchpoint of each stage in the period
-STAGE_FIRST = {key: f"first_{n}" for n, key in enumerate(STAGE_KEYS)}
 MMAP_BYTES = 1 << 30  # the most of the database file mapped while analysing (an upper bound)
 CACHE_KIB = 64 * 1024  # page cache and sort memory of the connection while analysing (upper bound)
 
@@ -137,9 +135,8 @@ def period_rows(
     or ``scope.lo`` when none is compared) and ``last``, the time of their last one; and the
     period's customers into ``td_period_customers`` with ``first`` and ``last``, the times of their
     first and last touchpoints in the period, ``purchases`` (touchpoints with an amount above zero)
-    and the time of the first, the time of their first touchpoint of each stage in the period
-    (``STAGE_FIRST`` names the columns), and ``before``, the time of their last one before the
-    period (``NULL`` for a customer first contacted in it).
+    and ``before``, the time of their last one before the period (``NULL`` for a customer first
+    contacted in it).
     ``reach_back`` must not be later than ``previous_lo``."""
     fn = scope.fn
     _drop(session, fn)
@@ -167,23 +164,22 @@ def period_rows(
         )
     )
     window = scope.shifted(reach_back, scope.lo)
+    # From the previous period's start on when the stretch reaches back further (sums ignore the
+    # NULL and zero amounts, so the revenue needs no condition on the amount).
+    since = "" if reach_back == previous_lo else "e.occurred_at >= :plo"
     session.execute(
         text(
             f"""CREATE TEMP TABLE {WINDOW} AS
-            SELECT e.customer_id, count(*) FILTER (WHERE e.occurred_at >= :plo) AS n,
-                count(*) FILTER (WHERE e.occurred_at >= :plo AND e.amount_cents > 0) AS purchases,
-                coalesce(sum(e.amount_cents) FILTER (WHERE e.occurred_at >= :plo
-                    AND e.amount_cents > 0), 0) AS revenue,
+            SELECT e.customer_id, {_where("count(*)", since)} AS n,
+                {_where("count(*)", " AND ".join(filter(None, (since, "e.amount_cents > 0"))))}
+                    AS purchases,
+                coalesce({_where("sum(e.amount_cents)", since)}, 0) AS revenue,
                 max(e.occurred_at) AS last
             FROM events e WHERE {window.where("e")} GROUP BY e.customer_id"""
         ),
         {**window.params, "plo": scope.stamp(previous_lo)},
     )
     session.execute(text(f"CREATE UNIQUE INDEX td_window_customer ON {WINDOW} (customer_id)"))
-    by_stage = "".join(
-        f", min(CASE WHEN stage = '{key}' THEN occurred_at END) AS {column}"
-        for key, column in STAGE_FIRST.items()
-    )
     session.execute(
         text(
             f"""CREATE TEMP TABLE {CUSTOMERS} AS
@@ -192,9 +188,7 @@ def period_rows(
                 (SELECT max(p.occurred_at) FROM events p
                     WHERE p.customer_id = c.customer_id AND p.occurred_at < :before)) AS before
             FROM (SELECT customer_id, min(occurred_at) AS first, max(occurred_at) AS last,
-                    count(*) FILTER (WHERE amount_cents > 0) AS purchases,
-                    min(CASE WHEN amount_cents > 0 THEN occurred_at END) AS first_purchase
-                    {by_stage}
+                    count(*) FILTER (WHERE amount_cents > 0) AS purchases
                 FROM {ROWS} GROUP BY customer_id) c"""
         ),
         {"before": scope.stamp(reach_back)},
@@ -209,6 +203,11 @@ def period_rows(
         yield
     finally:
         _drop(session, fn)
+
+
+def _where(aggregate: str, condition: str) -> str:
+    """``aggregate`` over the rows meeting ``condition`` (all rows when it is empty)."""
+    return f"{aggregate} FILTER (WHERE {condition})" if condition else aggregate
 
 
 def _drop(session: Session, fn: SqlFuncs) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from touchdesk.catalog import CHANNEL_KEYS, OUTCOME_KEYS, STAGE_KEYS, TOUCHPOINT_KEYS
 from touchdesk.data.analytics.cube import Cell
-from touchdesk.data.analytics.scope import CUSTOMERS, STAGE_FIRST, WINDOW, Scope, change
+from touchdesk.data.analytics.scope import CUSTOMERS, ROWS, WINDOW, Scope, change
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,14 +102,14 @@ def compute(
         counts["touchpoint"][c.touchpoint] += c.events
         counts["channel"][c.channel] += c.events
         counts["outcome"][c.outcome] += c.events
-    reached = session.execute(
-        text(
-            "SELECT "
-            + ", ".join(f"count({column})" for column in STAGE_FIRST.values())
-            + f" FROM {CUSTOMERS}"
-        )
-    ).one()
-    by_customer_stage = dict(zip(STAGE_FIRST, reached, strict=True))
+    by_customer_stage: dict[str, int] = dict(
+        session.execute(
+            text(
+                f"""SELECT stage, count(*) FROM (SELECT DISTINCT customer_id, stage FROM {ROWS}) d
+                GROUP BY stage"""
+            )
+        ).all()
+    )
     extra_touchpoints = sorted(set(counts["touchpoint"]) - set(TOUCHPOINT_KEYS))
     return Volume(
         totals=current,
@@ -122,5 +122,5 @@ def compute(
         by_touchpoint={k: counts["touchpoint"][k] for k in (*TOUCHPOINT_KEYS, *extra_touchpoints)},
         by_channel={k: counts["channel"][k] for k in CHANNEL_KEYS},
         by_outcome={k: counts["outcome"][k] for k in OUTCOME_KEYS},
-        customers_by_stage=by_customer_stage,
+        customers_by_stage={k: by_customer_stage.get(k, 0) for k in STAGE_KEYS},
     )
