@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from touchdesk import __version__
+import touchdesk
 from touchdesk.i18n import _, set_language
 
 # Modules that add subcommands; each has register(subparsers) and sets ``func`` on its parsers.
@@ -59,7 +59,9 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         add_help=commands,
     )
     if commands:
-        parser.add_argument("--version", action="version", version=f"TouchDesk {__version__}")
+        # (read here, not at import: the version comes from importlib.metadata, slow to load)
+        version = f"TouchDesk {touchdesk.__version__}"
+        parser.add_argument("--version", action="version", version=version)
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
@@ -126,6 +128,20 @@ def apply_language(args: argparse.Namespace, ws=None) -> None:  # type: ignore[n
     formatting.configure_for_language(lang, calendar=calendar, currency=currency)
 
 
+def preload_before_qt() -> None:
+    """Import the Qt-free modules the window needs before PySide6: once PySide6 is loaded, it
+    reads the source of every module imported after it (shiboken's ``__feature__`` check), which
+    for SQLAlchemy's 130-odd modules alone cost about a tenth of start-up."""
+    import sqlalchemy.dialects.sqlite  # noqa: F401  (the engine loads it when opening a file)
+
+    import touchdesk.crashlog
+    import touchdesk.data.automation
+    import touchdesk.data.backup
+    import touchdesk.data.connection
+    import touchdesk.data.migrate
+    import touchdesk.data.workspace  # noqa: F401
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # Translate --help and errors as well: pick up --lang before argparse runs.
@@ -154,6 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # first frame): the collector would walk the objects imports create again and again.
         gc.disable()
         try:
+            preload_before_qt()
             from touchdesk.ui.app import run_gui
 
             return run_gui(args, rest)
