@@ -215,3 +215,21 @@ def test_bad_cost_overrides_are_refused(workspace):
     assert set(info.value.errors) == {"touchpoint", "version", "cost", "hours"}
     with pytest.raises(NotFound):
         workspace.plan(12)
+
+
+def test_a_plan_saved_in_english_reads_in_persian_later(workspace):
+    from touchdesk.i18n import set_language
+
+    suggestion = workspace.suggest_plan(PROFILE)
+    plan_id = workspace.save_plan(suggestion)
+    english = {t.touchpoint: t.why for t in workspace.plan(plan_id).touchpoints}
+    assert all(english.values())
+    assert english == {c.touchpoint: c.why for c in suggestion.chosen} | {
+        o.touchpoint: o.reason for o in suggestion.left_out
+    }
+    set_language("fa")
+    persian = {t.touchpoint: t.why for t in workspace.plan(plan_id).touchpoints}
+    assert persian.keys() == english.keys()
+    for key, text in persian.items():
+        assert text != english[key]
+        assert any("\u0600" <= ch <= "\u06ff" for ch in text), text

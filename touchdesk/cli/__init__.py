@@ -144,6 +144,9 @@ def preload_before_qt() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from touchdesk.cli import argparse_words
+
+    argparse_words.install()
     # Translate --help and errors as well: pick up --lang before argparse runs.
     if "--lang" in argv and argv.index("--lang") + 1 < len(argv):
         with contextlib.suppress(ValueError):

@@ -174,7 +174,7 @@ def run_suggest(args: argparse.Namespace) -> int:
         return 0
     print_suggestion(suggestion)
     if plan_id is not None:
-        print(_("Saved as plan {id}.").format(id=plan_id))
+        print(_("Saved as plan {id}.").format(id=formatting.digits(str(plan_id))))
     return 0
 
 

@@ -25,9 +25,12 @@ class ProgressBar:
         share = done / total if total else 1.0
         filled = int(share * self.width)
         bar = "#" * filled + "-" * (self.width - filled)
-        self.stream.write(
-            f"\r{self.label} [{bar}] {share * 100:5.1f}% ({done}/{total}) {now - self._start:5.1f}s"
-        )
+        from touchdesk.formatting import format_int, format_number
+
+        percent = format_number(share * 100, 1).rjust(5)
+        counts = f"{format_int(done)}/{format_int(total)}"
+        seconds = format_number(now - self._start, 1).rjust(5)
+        self.stream.write(f"\r{self.label} [{bar}] {percent}% ({counts}) {seconds}s")
         self.stream.flush()
         self._shown = True
 

@@ -35,7 +35,7 @@ from touchdesk.data.records import NotFound, ValidationError
 from touchdesk.data.summary import utc_bounds
 from touchdesk.data.validation import clean_text
 from touchdesk.formatting import to_local, to_utc, utc_now
-from touchdesk.i18n import _
+from touchdesk.i18n import _, get_language
 from touchdesk.planner.records import (
     VERSIONS,
     JourneyStep,
@@ -128,8 +128,10 @@ def save(
     *,
     name: str = "",
     revises: int | None = None,
+    reasons: dict[str, dict[str, str]] | None = None,
 ) -> int:
-    """Store a plan (a new version of ``revises`` when given) and make it the active one."""
+    """Store a plan (a new version of ``revises`` when given) and make it the active one;
+    ``reasons`` are the touchpoints' sentences in every language (touchpoint -> lang -> text)."""
     profile = suggestion.profile
     check_profile(profile)
     try:
@@ -175,6 +177,8 @@ def save(
     entries += [(o.touchpoint, o.stage, False, None, 0, 0, o.reason) for o in suggestion.left_out]
     entries.sort(key=lambda e: (positions.get(e[0], 10**6), e[0]))
     for pos, (key, stage, chosen, ver, cost, hours, why) in enumerate(entries):
+        if reasons and key in reasons:
+            why = json.dumps(reasons[key], ensure_ascii=False, sort_keys=True)
         if key not in positions:
             raise ValidationError(
                 {"touchpoint": _("unknown touchpoint: {value}").format(value=key)}
@@ -234,6 +238,20 @@ def _add_task(
     )
 
 
+def worded(stored: str) -> str:
+    """A stored reason in the current language: plans keep it in every language as JSON
+    (language -> sentence); plans saved before that keep the one sentence they were saved with."""
+    if not stored.startswith("{"):
+        return stored
+    try:
+        by_language = json.loads(stored)
+    except ValueError:
+        return stored
+    if not isinstance(by_language, dict):
+        return stored
+    return str(by_language.get(get_language()) or by_language.get("en") or "")
+
+
 def list_plans(session: Session) -> list[PlanRow]:
     """Every saved plan version, newest first."""
     return [_row(p) for p in session.scalars(select(Plan).order_by(Plan.id.desc()))]
@@ -244,7 +262,9 @@ def detail(session: Session, plan_id: int) -> PlanDetail:
     if plan is None:
         raise NotFound(_("plan {id} not found").format(id=plan_id))
     touchpoints = tuple(
-        PlanTouchpointRow(t.touchpoint, t.stage, t.chosen, t.version, t.cost_cents, t.hours, t.why)
+        PlanTouchpointRow(
+            t.touchpoint, t.stage, t.chosen, t.version, t.cost_cents, t.hours, worded(t.why)
+        )
         for t in session.scalars(
             select(PlanTouchpoint)
             .where(PlanTouchpoint.plan_id == plan_id)

@@ -866,11 +866,39 @@ class Workspace:
         ``revises`` it is a new version of that plan, which is kept."""
         from touchdesk.data import plans
 
+        worded = self._plan_reasons_in_every_language(suggestion)
         with self.db.write() as s:
-            plan_id = plans.save(s, suggestion, tasks, rules, name=name, revises=revises)
+            plan_id = plans.save(
+                s, suggestion, tasks, rules, name=name, revises=revises, reasons=worded
+            )
         self._changed("plans")
         self._changed("followups")
         return plan_id
+
+    def _plan_reasons_in_every_language(
+        self, suggestion: PlanSuggestion
+    ) -> dict[str, dict[str, str]]:
+        """Each touchpoint's "why" / "left out" sentence in every language (touchpoint -> language
+        -> sentence), so a plan saved in one language reads right in the other later."""
+        from touchdesk.i18n import LANGUAGES
+        from touchdesk.speaking import speaking
+
+        current = get_language()
+        worded: dict[str, dict[str, str]] = {}
+        for c in suggestion.chosen:
+            worded.setdefault(c.touchpoint, {})[current] = c.why
+        for o in suggestion.left_out:
+            worded.setdefault(o.touchpoint, {})[current] = o.reason
+        for lang in LANGUAGES:
+            if lang == current:
+                continue
+            with speaking(lang, currency=suggestion.profile.currency):
+                again = self.evaluate_plan(suggestion.profile, suggestion.choices)
+            for c in again.chosen:
+                worded.setdefault(c.touchpoint, {})[lang] = c.why
+            for o in again.left_out:
+                worded.setdefault(o.touchpoint, {})[lang] = o.reason
+        return worded
 
     def plans(self) -> list[PlanRow]:
         from touchdesk.data import plans

@@ -129,10 +129,10 @@ def _chosen_why(cand: _Candidate, version: str, profile: PlanProfile, served: in
     else:
         text = _("full version chosen: {full}").format(full=cand.tp.full.name.text)
     if served:
-        text += "; " + _("serves {n} of the journey's steps").format(n=format_number(served))
+        text += _("; ") + _("serves {n} of the journey's steps").format(n=format_number(served))
     misfit = _misfit(cand, profile, version)
     if misfit:
-        text += "; " + _("warning: {reason}").format(reason=misfit[1])
+        text += _("; ") + _("warning: {reason}").format(reason=misfit[1])
     return text
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import IO
 
@@ -23,10 +23,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 from reportlab.platypus.flowables import CondPageBreak
 
-from touchdesk import formatting, settings
-from touchdesk.i18n import _, get_language, is_rtl, set_language
+from touchdesk import formatting
+from touchdesk.i18n import _, get_language, is_rtl
 from touchdesk.reports import fonts
 from touchdesk.reports.flow import Column, Grid, Ink, TextBlock, TextStyle
+from touchdesk.speaking import speaking
 
 MARGIN = 18 * mm
 HEADER = 14 * mm
@@ -35,28 +36,11 @@ MUTED = HexColor("#5b6673")
 ACCENT = HexColor("#2a5d8f")
 
 
-@contextmanager
 def report_language(
     lang: str, calendar: str | None = None, currency: str | None = None
-) -> Iterator[None]:
+) -> AbstractContextManager[None]:
     """Make a report in ``lang`` (and a calendar/currency), restoring the app's choice afterwards."""
-    old_lang, old_options = get_language(), formatting.options()
-    set_language(lang)
-    formatting.configure_for_language(
-        lang,
-        calendar=settings.resolved_calendar(calendar or "auto", lang),
-        currency=settings.resolved_currency(currency or "auto", lang),
-    )
-    try:
-        yield
-    finally:
-        set_language(old_lang)
-        formatting.configure(
-            **{
-                f: getattr(old_options, f)
-                for f in ("calendar", "persian_digits", "currency", "rtl")
-            }
-        )
+    return speaking(lang, calendar, currency)
 
 
 def _styles() -> dict[str, TextStyle]:
