@@ -61,3 +61,11 @@ def type_text(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
             QApplication.sendEvent(
                 widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
             )
+
+
+@pytest.fixture
+def bob(workspace: Workspace) -> Iterator[Workspace]:
+    """A second team member working in the same database through their own workspace."""
+    other = Workspace.open(workspace.location, user="bob")
+    yield other
+    other.close()

@@ -5,24 +5,14 @@ them on their own."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from tests.helpers.factories import customer, touch
 from tests.ui.conftest import wait_idle
 from touchdesk.data.records import FollowUpRequest
-from touchdesk.data.workspace import Workspace
 from touchdesk.formatting import utc_now
 
 WAIT_MS = 10_000
-
-
-@pytest.fixture
-def bob(workspace: Workspace) -> Iterator[Workspace]:
-    other = Workspace.open(workspace.location, user="bob")
-    yield other
-    other.close()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ the form is open; saving the form shows what Bob changed beside what was typed, 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -17,13 +16,6 @@ from touchdesk.ui.dialogs.stale_edit import StaleEditDialog
 
 # Each choice on both engines: the same dialog over SQLite and over PostgreSQL.
 pytestmark = pytest.mark.both_backends
-
-
-@pytest.fixture
-def bob(workspace: Workspace) -> Iterator[Workspace]:
-    other = Workspace.open(workspace.location, user="bob")
-    yield other
-    other.close()
 
 
 @pytest.fixture
@@ -79,29 +71,20 @@ def test_keep_mine_saves_the_whole_form_over_theirs(workspace, bob, cid, qtbot):
     assert saved.version == 3
 
 
-def test_merge_takes_each_side_and_the_chosen_conflicts(workspace, bob, cid, qtbot):  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("choice", "notes"), [("mine", "Wants the yearly plan"), (None, "Call after 5 pm")]
+)
+def test_merge_takes_each_side_and_the_chosen_conflicts(  # type: ignore[no-untyped-def]
+    workspace, bob, cid, qtbot, choice, notes
+):
+    """Each side's own changes are merged; a conflict keeps theirs unless mine is chosen."""
     dialog, stale = edit_and_save_stale(workspace, bob, cid, qtbot)
-    stale.choose("notes", "mine")
+    if choice:
+        stale.choose("notes", choice)
     stale.merge_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible())
     saved = bob.customer(cid)
-    assert (saved.company, saved.city, saved.notes) == (
-        "Ahmadi Trading",
-        "Shiraz",
-        "Wants the yearly plan",
-    )
-
-
-def test_merge_keeps_theirs_for_a_conflict_left_alone(workspace, bob, cid, qtbot):  # type: ignore[no-untyped-def]
-    dialog, stale = edit_and_save_stale(workspace, bob, cid, qtbot)
-    stale.merge_button.click()
-    qtbot.waitUntil(lambda: not dialog.isVisible())
-    saved = bob.customer(cid)
-    assert (saved.company, saved.city, saved.notes) == (
-        "Ahmadi Trading",
-        "Shiraz",
-        "Call after 5 pm",
-    )
+    assert (saved.company, saved.city, saved.notes) == ("Ahmadi Trading", "Shiraz", notes)
 
 
 def test_discard_mine_keeps_theirs_and_writes_nothing(workspace, bob, cid, qtbot):  # type: ignore[no-untyped-def]
