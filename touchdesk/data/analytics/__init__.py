@@ -2,9 +2,11 @@
 journey flow and purchase patterns — for any period (a Gregorian or Jalali month, or any run of
 local days) and optionally one tag's customers.
 
-Qt-free and read-only. Everything is aggregated by SQLite over the indexed ``events`` table: the
-period's rows are gathered once (``scope.period_rows``) and each topic module reads them, so a month
-of a million-touchpoint database answers in a fraction of a second (see ``bench/bench_analytics.py``).
+Qt-free and read-only, on SQLite and PostgreSQL alike (the few engine-specific expressions are in
+``sqlfuncs``). Everything is aggregated by the database over the indexed ``events`` table: the
+period's rows, and the stretch before it, are gathered once (``scope.period_rows``) and each topic
+module reads them, so a month of a million-touchpoint database answers in under a second (see
+``bench/bench_analytics.py``).
 Counts of decision points and replies are as they stand *now* (a decision logged in the period and
 resolved later counts as resolved). The UI, CLI and reports call ``Workspace.analytics``.
 """
