@@ -146,6 +146,16 @@ def test_a_target_that_holds_data_is_refused_by_name(
         assert pg.count_customers() == 0
 
 
+def test_a_target_with_its_own_touchpoints_is_refused(
+    db_path: Path, pg_database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The built-in catalog a fresh database has is replaced; a touchpoint someone added is data."""
+    with Workspace.open(pg_database) as pg:
+        pg.add_touchpoint_type("repair_visit", "customer_service", "Repair visit")
+    assert main(["--db", str(db_path), "move-to", pg_database]) == 1
+    assert "touchpoint_types" in capsys.readouterr().err
+
+
 def test_a_sqlite_target_is_refused(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

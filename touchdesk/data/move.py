@@ -32,9 +32,9 @@ from touchdesk.i18n import _
 
 BATCH = 2_000  # rows read and written per step
 SEARCH_INDEX = FTS.name
-# Filled by the app itself whenever it opens a database (the built-in touchpoints): the copy
-# replaces these rows with the source's rather than counting them as someone's data.
-SEEDED = {TouchpointType.__tablename__}
+# The catalog is filled by the app itself whenever it opens a database (the built-in touchpoints):
+# the copy replaces those rows with the source's rather than counting them as someone's data.
+CATALOG = TouchpointType.__table__
 
 Progress = Callable[[int, int], None]
 
@@ -95,14 +95,13 @@ def move_to(
             dst.begin()
             _refuse_unless_empty(dst)
             tables = copied_tables()
-            counts = [_count(src, t) for t in tables]
+            total = sum(_count(src, t) for t in tables)
             done = 0
-            total = sum(counts)
             if progress:
                 progress(0, total)
             for table in tables:
-                if table.name in SEEDED:
-                    dst.execute(table.delete())
+                if table is CATALOG:
+                    dst.execute(CATALOG.delete())
                 for copied in copy_table(src, dst, table):
                     done += copied
                     if progress:
@@ -121,15 +120,10 @@ def move_to(
 
 def _refuse_unless_empty(conn: Connection) -> None:
     for table in copied_tables():
-        if table.name in SEEDED:
-            own = conn.execute(
-                select(func.count())
-                .select_from(TouchpointType)
-                .where(TouchpointType.builtin.is_(False))
-            ).scalar()
-            if not own:
-                continue
-        elif conn.execute(select(1).select_from(table).limit(1)).first() is None:
+        rows = select(1).select_from(table).limit(1)
+        if table is CATALOG:
+            rows = rows.where(CATALOG.c.builtin.is_(False))
+        if conn.execute(rows).first() is None:
             continue
         raise MoveRefused(
             _(
