@@ -40,6 +40,9 @@ def machine() -> list[str]:
         f"- machine: {platform.machine()}, {os.cpu_count()} cores{mem}, {platform.platform()}",
         f"- Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, SQLAlchemy {sqlalchemy.__version__}, "
         f"PySide6 {PySide6.__version__}, ReportLab {reportlab.Version}, TouchDesk {__version__}",
+        "- load average when this run started: {:.1f} {:.1f} {:.1f}{}".format(
+            *os.getloadavg(), f"; run at niceness {os.nice(0)}" if os.nice(0) else ""
+        ),
     ]
 
 
@@ -66,6 +69,7 @@ def main(argv: list[str]) -> int:
     results = HERE / "RESULTS.md"
     sections = previous_sections(results) if only else {}
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    header = machine()
     for script in scripts:
         print(f"== {script.name}", flush=True)
         started = time.monotonic()
@@ -92,7 +96,7 @@ def main(argv: list[str]) -> int:
         "Made by `make bench` (`python -m bench`; `python -m bench bench_x` re-runs one). Figures, "
         "not pass/fail; every figure is shown beside a floor measured in the same run.",
         "",
-        *machine(),
+        *header,
         "",
     ]
     for script in every:

@@ -139,6 +139,8 @@ def main() -> int:
     print(f"database: {path.name} ({path.stat().st_size / 1e6:.0f} MB)")
     # Other work on the machine moves wall times a lot; the ratios are measured under the same load.
     print("load average at start: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
+    if os.nice(0):
+        print(f"run at niceness {os.nice(0)} (app and floor alike)")
     print(f"launch to first painted frame with data (new processes, median of {args.runs})")
     for view in args.views.split(","):
         home = Path(tempfile.mkdtemp(prefix="touchdesk-bench-home-"))
