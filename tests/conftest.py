@@ -96,6 +96,18 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: a SQLite file feature (backups, pragmas)")
 
 
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Drop this run's PostgreSQL template database."""
+    if _PG_TEMPLATE is None:
+        return
+    from sqlalchemy import text
+
+    admin = _pg_admin()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{_PG_TEMPLATE}" WITH (FORCE)'))
+    admin.dispose()
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     uses_db = {"workspace", "db_url"} & set(metafunc.fixturenames)
     if not uses_db or "db_path" in metafunc.fixturenames or "backend" not in metafunc.fixturenames:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -44,6 +45,11 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# Money in hundredths needs 64 bits: 25,000,000 Toman is 2,500,000,000 hundredths, past a 32-bit
+# integer. SQLite's INTEGER is already 64-bit; PostgreSQL's is not, so there it is BIGINT (0003).
+Money = BigInteger().with_variant(Integer(), "sqlite")
 
 
 class Base(DeclarativeBase):
@@ -189,7 +195,7 @@ class Event(Base):
     outcome: Mapped[str] = mapped_column(String(16))
     direction: Mapped[str] = mapped_column(String(16))
     note: Mapped[str] = mapped_column(Text, default="")
-    amount_cents: Mapped[int | None] = mapped_column(Integer, default=None)
+    amount_cents: Mapped[int | None] = mapped_column(Money, default=None)
     # Inbound requests (complaints, support): when a reply is due, when it came, how long it took.
     reply_due_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
     replied_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
@@ -280,12 +286,12 @@ class Plan(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=False)
     business: Mapped[str] = mapped_column(String(32))
     team_size: Mapped[int] = mapped_column(Integer)
-    budget_cents: Mapped[int] = mapped_column(Integer)
+    budget_cents: Mapped[int] = mapped_column(Money)
     currency: Mapped[str] = mapped_column(String(8))
     hours: Mapped[int] = mapped_column(Integer)
     stages: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of stage keys
     journey: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of {key, stage, name}
-    total_cost_cents: Mapped[int] = mapped_column(Integer, default=0)
+    total_cost_cents: Mapped[int] = mapped_column(Money, default=0)
     total_hours: Mapped[int] = mapped_column(Integer, default=0)
     impact: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
@@ -308,7 +314,7 @@ class PlanTouchpoint(Base):
     stage: Mapped[str] = mapped_column(String(32))
     chosen: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[str | None] = mapped_column(String(8), default=None)
-    cost_cents: Mapped[int] = mapped_column(Integer, default=0)
+    cost_cents: Mapped[int] = mapped_column(Money, default=0)
     hours: Mapped[int] = mapped_column(Integer, default=0)
     why: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -375,6 +381,6 @@ class PlanCostOverride(Base):
     touchpoint: Mapped[str] = mapped_column(String(64), primary_key=True)
     version: Mapped[str] = mapped_column(String(8), primary_key=True)
     currency: Mapped[str] = mapped_column(String(8), primary_key=True)
-    cost_cents: Mapped[int] = mapped_column(Integer)
+    cost_cents: Mapped[int] = mapped_column(Money)
     hours: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -32,6 +32,16 @@ _AUTHORED = (
 )
 
 
+# Amounts in hundredths: 25,000,000 Toman is 2,500,000,000, past a 32-bit integer.
+_MONEY = (
+    ("events", "amount_cents"),
+    ("plans", "budget_cents"),
+    ("plans", "total_cost_cents"),
+    ("plan_touchpoints", "cost_cents"),
+    ("plan_cost_overrides", "cost_cents"),
+)
+
+
 def upgrade() -> None:
     op.create_table(
         "users",
@@ -60,6 +70,10 @@ def upgrade() -> None:
             table, sa.Column("version_id", sa.Integer(), server_default="1", nullable=False)
         )
     op.create_index("ix_followups_assignee", "followups", ["assignee_id", "done_at"])
+    if not sqlite:
+        # Money needs 64 bits (SQLite's INTEGER already has them).
+        for table, column in _MONEY:
+            op.alter_column(table, column, type_=sa.BigInteger(), existing_type=sa.Integer())
     _names_become_users()
 
 
@@ -96,6 +110,9 @@ def _names_become_users() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        for table, column in _MONEY:
+            op.alter_column(table, column, type_=sa.Integer(), existing_type=sa.BigInteger())
     op.drop_index("ix_followups_assignee", table_name="followups")
     for table in ("customers", "events", "followups"):
         with op.batch_alter_table(table) as batch_op:
