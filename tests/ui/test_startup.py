@@ -1,6 +1,7 @@
 """Start-up does only what the first frame needs: the window process loads no command modules,
-dialogs, contact readers, reports or charts, imports the Qt-free data layer before PySide6, turns
-the garbage collector back on, and the customer list is read once while its screen is built.
+dialogs, contact readers, reports, charts or journey map, imports the Qt-free data layer before
+PySide6, turns the garbage collector back on, and the customer list is read once while its
+screen is built; the customer page builds its journey map when that tab is first shown.
 (Wall-clock figures are in ``bench/bench_startup.py``, never asserted here.)"""
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ import sys
 
 from PySide6.QtCore import Qt
 
-from tests.helpers.factories import customer
+from tests.helpers.factories import customer, touch
 from touchdesk.ui import state
+from touchdesk.ui.views.customer_detail import CustomerDetailPanel
 from touchdesk.ui.views.customers import CustomersView
 
 # Run the real entry point in a new process and report what it had loaded when it returned.
@@ -33,6 +35,8 @@ NOT_AT_START = (
     "touchdesk.ui.dialogs.customer_edit",
     "touchdesk.ui.dialogs.import_mapping",
     "touchdesk.ui.views.dashboard",
+    "touchdesk.ui.journeymap.widget",
+    "touchdesk.journeymap_layout",
     "touchdesk.ui.wizard.wizard",
     "touchdesk.reports",
     "reportlab",
@@ -89,3 +93,18 @@ def test_customer_list_is_read_once_while_the_screen_is_built(ctx, qtbot, monkey
     view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert reads == [("name", False), ("name", True)]
     assert [view.model.customer_at(i).name for i in range(3)] == ["Cyrus", "Bita", "Arash"]
+
+
+def test_journey_map_is_built_when_its_tab_is_first_shown(ctx, qtbot):  # type: ignore[no-untyped-def]
+    cid = customer(ctx.ws, "Mina")
+    touch(ctx.ws, cid, "social_media", "social", "positive")
+    touch(ctx.ws, cid, "sales_conversation", "phone", "neutral")
+    panel = CustomerDetailPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show_customer(cid)
+    assert panel._journey_map is None  # the customer's page opened without it
+    panel.tabs.setCurrentIndex(1)  # what a click on "Journey map" does
+    built = panel._journey_map
+    assert built is not None and panel.tabs.currentWidget() is built
+    assert panel.tabs.tabText(1) == "Journey map"
+    assert len(built.view.point_items()) == 2

@@ -4,6 +4,8 @@ phone sees the whole history at once."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,13 +21,14 @@ from touchdesk import formatting
 from touchdesk.catalog import STAGES
 from touchdesk.data.records import CustomerDetail, EventRow, FollowUpRow, NotFound
 from touchdesk.i18n import N_, _
-from touchdesk.journeymap_layout import MapEvent
 from touchdesk.ui.context import AppContext
-from touchdesk.ui.journeymap.widget import JourneyMapPanel
 from touchdesk.ui.models.rows import Column, RowsModel
 from touchdesk.ui.models.timeline import TimelineModel
 from touchdesk.ui.widgets.tables import setup_table
 from touchdesk.ui.widgets.text import show_phone
+
+if TYPE_CHECKING:  # the map and its layout load when its tab is first shown
+    from touchdesk.ui.journeymap.widget import JourneyMapPanel
 
 
 def card_html(c: CustomerDetail, team: bool = False) -> str:
@@ -130,8 +133,10 @@ class CustomerDetailPanel(QWidget):
         body.addLayout(actions)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.timeline_view, _("Timeline"))
-        self.journey_map = JourneyMapPanel()
-        self.tabs.addTab(self.journey_map, _("Journey map"))
+        # An empty page holds the map's tab until it is first shown (start-up skips the map).
+        self._journey_map: JourneyMapPanel | None = None
+        self._map_page = QWidget()
+        self._map_tab = self.tabs.addTab(self._map_page, _("Journey map"))
         body.addWidget(self.tabs, 1)
         body.addLayout(fu_actions)
         body.addWidget(self.followups_view)
@@ -146,7 +151,6 @@ class CustomerDetailPanel(QWidget):
         self.reply_button.clicked.connect(self._reply)
         self.report_button.clicked.connect(self.journey_report)
         self.tabs.currentChanged.connect(lambda _i: self._update_map())
-        self.journey_map.view.event_activated.connect(self.show_event)
         self.done_button.clicked.connect(self._done)
         self.reschedule_button.clicked.connect(self._reschedule)
         self.timeline_view.selectionModel().selectionChanged.connect(
@@ -203,11 +207,32 @@ class CustomerDetailPanel(QWidget):
             return
         reports.journey_of(cid, self.ctx.ws.customer(cid).name)
 
+    @property
+    def journey_map(self) -> JourneyMapPanel:
+        """The journey map, built (and its modules imported) when first needed; it takes the
+        place of the empty page in its tab."""
+        if self._journey_map is None:
+            from touchdesk.ui.journeymap.widget import JourneyMapPanel
+
+            panel = JourneyMapPanel()
+            panel.view.event_activated.connect(self.show_event)
+            current = self.tabs.currentIndex()
+            blocked = self.tabs.blockSignals(True)
+            self.tabs.removeTab(self._map_tab)
+            self.tabs.insertTab(self._map_tab, panel, _("Journey map"))
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(blocked)
+            self._map_page.deleteLater()
+            self._journey_map = panel
+        return self._journey_map
+
     def _update_map(self) -> None:
         """Draw the journey map when its tab is shown (the whole history is read only then)."""
         cid = self.customer_id
-        if self.tabs.currentWidget() is not self.journey_map or cid == self._map_customer:
+        if self.tabs.currentIndex() != self._map_tab or cid == self._map_customer:
             return
+        from touchdesk.journeymap_layout import MapEvent
+
         self._map_customer = cid
         rows = self.ctx.ws.timeline(cid) if cid is not None else []
         self.journey_map.view.set_events(
