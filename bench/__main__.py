@@ -97,6 +97,7 @@ def main(argv: list[str]) -> int:
         "not pass/fail; every figure is shown beside a floor measured in the same run.",
         "",
         *header,
+        *(["- only some benchmarks ran; each section says when it was measured"] if only else []),
         "",
     ]
     for script in every:
