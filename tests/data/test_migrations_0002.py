@@ -61,7 +61,8 @@ def tables(path: Path) -> set[str]:
 
 def test_head_is_alembic_head():
     script = ScriptDirectory.from_config(alembic_config())
-    assert script.get_current_head() == HEAD == "0003"
+    assert script.get_current_head() == HEAD == "0004"
+    assert script.get_revision("0004").down_revision == "0003"
     assert script.get_revision("0003").down_revision == "0002"
     assert script.get_revision("0002").down_revision == "0001"
 

@@ -219,7 +219,7 @@ class Event(Base):
         Index("ix_events_customer_time", "customer_id", "occurred_at"),
         Index("ix_events_time", "occurred_at"),
         Index("ix_events_touchpoint_time", "touchpoint", "occurred_at"),
-        Index("ix_events_open_decisions", "outcome", "resolution"),
+        Index("ix_events_open_decisions", "outcome", "resolution", "occurred_at"),
         Index("ix_events_reply_due", "reply_due_at", "replied_at"),
     )
 
