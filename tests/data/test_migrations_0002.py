@@ -146,3 +146,21 @@ def test_0003_turns_recorded_names_into_users(tmp_path):
         authors = con.execute("SELECT logged_by, author_id, version_id FROM events").fetchall()
     assert set(users) == names
     assert all(author == users.get(name) and version == 1 for name, author, version in authors)
+
+
+def test_0004_keeps_the_planner_statistics_of_the_index_it_rebuilds(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(FIXTURE, path)
+    db = Database.open(path, upgrade=False)
+    try:
+        command.upgrade(alembic_config(db.write_engine), "0003")
+    finally:
+        db.dispose()
+    with sqlite3.connect(path) as con:
+        con.execute("ANALYZE")
+    Database.open(path).dispose()
+    with sqlite3.connect(path) as con:
+        (stat,) = con.execute(
+            "SELECT stat FROM sqlite_stat1 WHERE idx = 'ix_events_open_decisions'"
+        ).fetchone()
+    assert len(stat.split()) == 4, "a row count and one figure for each of the three columns"
