@@ -55,7 +55,7 @@ screenshots: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m touchdesk.ui.screenshots docs/screenshots
 
 bench: install
-	$(BIN)/python -m bench
+	TOUCHDESK_TEST_PG_URL="$$(tools/test-postgres)" $(BIN)/python -m bench
 
 bundle: install
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN touchdesk.spec
