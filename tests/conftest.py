@@ -158,7 +158,9 @@ def pg_database() -> Iterator[str]:
     """A fresh, migrated PostgreSQL database (its URL), dropped after the test."""
     if not PG_SERVER:
         if os.environ.get("TOUCHDESK_REQUIRE_PG"):
-            pytest.fail("TOUCHDESK_TEST_PG_URL is not set: start the server with tools/test-postgres")
+            pytest.fail(
+                "TOUCHDESK_TEST_PG_URL is not set: start the server with tools/test-postgres"
+            )
         pytest.skip("no PostgreSQL test server (tools/test-postgres; TOUCHDESK_TEST_PG_URL)")
     from sqlalchemy import text
 

@@ -66,13 +66,17 @@ def _po(lang: str) -> Path:
     return LOCALE / lang / "LC_MESSAGES" / "touchdesk.po"
 
 
-def untranslated(lang: str = "fa") -> list[str | tuple[str, ...]]:
+def untranslated(lang: str = "fa") -> list[str | tuple[str, ...] | list[str]]:
     """Message ids without a translation (plural ids as tuples), for a translator's worklist."""
     from babel.messages.pofile import read_po
 
     with _po(lang).open("rb") as fh:
         catalog = read_po(fh)
-    return [m.id for m in catalog if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))]
+    return [
+        m.id
+        for m in catalog
+        if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))
+    ]
 
 
 def apply_translations(path: Path, lang: str = "fa") -> int:
@@ -111,7 +115,10 @@ def main(argv: list[str]) -> int:
         print(f"filled {apply_translations(Path(argv[1]))} translations")
         return 0
     if len(argv) != 1 or argv[0] not in commands:
-        print("usage: python -m touchdesk.i18n_tools extract|update|compile|untranslated|apply FILE.json", file=sys.stderr)
+        print(
+            "usage: python -m touchdesk.i18n_tools extract|update|compile|untranslated|apply FILE.json",
+            file=sys.stderr,
+        )
         return 2
     commands[argv[0]]()
     return 0

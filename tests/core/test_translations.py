@@ -25,7 +25,17 @@ def template(tmp_path_factory):
     for kw in KEYWORDS:
         keywords += ["-k", kw]
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "-q", "extract", "-o", str(out), *keywords, str(ROOT / "touchdesk")],
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "-q",
+            "extract",
+            "-o",
+            str(out),
+            *keywords,
+            str(ROOT / "touchdesk"),
+        ],
         check=True,
     )
     with out.open("rb") as fh:

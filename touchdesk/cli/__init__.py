@@ -37,7 +37,7 @@ class ArgumentParser(argparse.ArgumentParser):
 class CommandParser(ArgumentParser):
     """A subcommand's parser: also takes ``--db`` and ``--lang`` after the command name."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.add_argument(
             "--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS
@@ -108,14 +108,14 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
-def open_workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def open_workspace(args: argparse.Namespace):
     """Open the database named by ``--db`` (or the default) for a command."""
     from touchdesk.data.workspace import Workspace
 
     return Workspace.open(args.db, user=getattr(args, "user", None))
 
 
-def apply_language(args: argparse.Namespace, ws=None) -> None:  # type: ignore[no-untyped-def]
+def apply_language(args: argparse.Namespace, ws=None) -> None:
     """Messages in ``--lang``, else the language setting of the database, else the system's."""
     from touchdesk import formatting, settings
 

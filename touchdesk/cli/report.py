@@ -99,9 +99,7 @@ def run_monthly(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         lang, calendar = _language(args, ws)
         month = month_argument(args.month, args.calendar)
-        with report_language(
-            lang, calendar if args.calendar else month.calendar, ws.currency()
-        ):
+        with report_language(lang, calendar if args.calendar else month.calendar, ws.currency()):
             model = monthly_model.build_model(ws, month, appendix=args.appendix)
             return _emit(args, model, monthly.render, f"touchdesk-monthly-{month.key}.pdf")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    ColumnElement,
     and_,
     exists,
     false,
@@ -112,13 +113,13 @@ def _tags(session: Session, names: list[str] | tuple[str, ...]) -> list[Tag]:
         existing.setdefault(tag_key(tag.name), tag)
     result = []
     for name in names:
-        tag = existing.get(name) or existing.get(tag_key(name))
-        if tag is None:
-            tag = Tag(name=name)
-            session.add(tag)
-            existing[name] = tag
-            existing.setdefault(tag_key(name), tag)
-        result.append(tag)
+        found = existing.get(name) or existing.get(tag_key(name))
+        if found is None:
+            found = Tag(name=name)
+            session.add(found)
+            existing[name] = found
+            existing.setdefault(tag_key(name), found)
+        result.append(found)
     return result
 
 
@@ -342,7 +343,7 @@ def merge(session: Session, keep_id: int, other_id: int, *, author_id: int | Non
     reindex_customer(session, other)
 
 
-def _open_followups_count(dialect: str):  # type: ignore[no-untyped-def]
+def _open_followups_count(dialect: str):
     """Open follow-ups of the customer on each row, counted only for the rows of the page (a
     grouped subquery would count every open follow-up of the database on every keystroke).
     On SQLite ``coalesce`` keeps the planner on the customer index: with ``done_at`` mostly
@@ -359,10 +360,10 @@ def _open_followups_count(dialect: str):  # type: ignore[no-untyped-def]
     )
 
 
-def _filtered(  # type: ignore[no-untyped-def]
+def _filtered(
     query: str, tag: str | None, stage: str | None, attention: bool, now: dt.datetime, dialect: str
 ):
-    conditions = [Customer.deleted_at.is_(None)]
+    conditions: list[ColumnElement[bool]] = [Customer.deleted_at.is_(None)]
     ids = search.matching_ids(query, dialect) if query else None
     if query and ids is None:
         conditions.append(false())

@@ -258,7 +258,7 @@ def delete(session: Session, event_id: int) -> None:
     customers.refresh_summary(session, customer_id)
 
 
-def row_columns():  # type: ignore[no-untyped-def]
+def row_columns():
     return (
         Event.id,
         Event.customer_id,

@@ -28,7 +28,7 @@ class CheckReport:
         return not self.problems
 
 
-def _scalar(session, sql: str, **params: object) -> int:  # type: ignore[no-untyped-def]
+def _scalar(session, sql: str, **params: object) -> int:
     return int(session.execute(text(sql), params).scalar() or 0)
 
 
@@ -195,7 +195,7 @@ def check(db: Database, *, repair: bool = False) -> CheckReport:
     return report
 
 
-def _stale_summaries(session) -> list[int]:  # type: ignore[no-untyped-def]
+def _stale_summaries(session) -> list[int]:
     rows = session.execute(
         text(
             "SELECT c.id FROM customers c LEFT JOIN (SELECT customer_id, max(occurred_at) AS last "
@@ -207,7 +207,7 @@ def _stale_summaries(session) -> list[int]:  # type: ignore[no-untyped-def]
     return [r[0] for r in rows]
 
 
-def _fts_problems(session, *, sqlite: bool) -> list[str]:  # type: ignore[no-untyped-def]
+def _fts_problems(session, *, sqlite: bool) -> list[str]:
     problems = []
     if sqlite:
         try:

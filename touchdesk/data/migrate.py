@@ -14,7 +14,7 @@ log = logging.getLogger(__name__)
 HEAD = "0004"
 
 
-def alembic_config(engine: Engine | None = None):  # type: ignore[no-untyped-def]
+def alembic_config(engine: Engine | None = None):
     from alembic.config import Config
 
     cfg = Config()

@@ -20,7 +20,7 @@ def utc_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
     return lo, hi
 
 
-def _grouped(session: Session, column, lo: dt.datetime, hi: dt.datetime) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _grouped(session: Session, column, lo: dt.datetime, hi: dt.datetime) -> dict[str, int]:
     rows = session.execute(
         select(column, func.count())
         .where(Event.occurred_at >= lo, Event.occurred_at < hi)
@@ -58,7 +58,7 @@ def month_summary(session: Session, start: dt.date, end: dt.date) -> MonthSummar
         customers_contacted=contacted,
         new_customers=new_customers,
         purchases=purchases,
-        revenue_cents=int(revenue),
+        revenue_cents=int(revenue or 0),
         by_stage={k: by_stage.get(k, 0) for k in STAGE_KEYS},
         by_outcome={k: by_outcome.get(k, 0) for k in OUTCOME_KEYS},
         by_channel={k: by_channel.get(k, 0) for k in CHANNEL_KEYS},

@@ -643,9 +643,10 @@ class Workspace:
                 snippet = Snippet(title=title, body=body, updated_at=utc_now())
                 s.add(snippet)
             else:
-                snippet = s.get(Snippet, snippet_id)
-                if snippet is None:
+                found = s.get(Snippet, snippet_id)
+                if found is None:
                     raise NotFound(_("snippet {id} not found").format(id=snippet_id))
+                snippet = found
                 snippet.title, snippet.body, snippet.updated_at = title, body, utc_now()
             s.flush()
             sid = snippet.id

@@ -73,8 +73,12 @@ class MainWindow(QMainWindow):
         return action
 
     def _action(
-        self, text: str, slot, shortcut: QKeySequence | str | None = None, name: str = ""
-    ) -> QAction:  # type: ignore[no-untyped-def]
+        self,
+        text: str,
+        slot,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        name: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -122,7 +126,7 @@ class MainWindow(QMainWindow):
             self.addAction(a)
         self.undo_action, self.redo_action = undo, redo
         self.find_action = self._action(
-            _("&Find customer"), self.find, QKeySequence.StandardKey.Find, "findAction"
+            _("&Find customer"), self.find_customer, QKeySequence.StandardKey.Find, "findAction"
         )
         edit_menu = bar.addMenu(_("&Edit"))
         edit_menu.addAction(undo)
@@ -228,7 +232,7 @@ class MainWindow(QMainWindow):
 
         return open_plan_wizard(self.ctx, self)
 
-    def find(self) -> None:
+    def find_customer(self) -> None:
         self.show_view("customers").focus_search()  # type: ignore[attr-defined]
 
     def about(self) -> None:

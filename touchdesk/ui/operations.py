@@ -143,7 +143,7 @@ def show_failure(
         retry_button = box.addButton(_("Retry"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
-    if retry_button is not None and box.clickedButton() is retry_button:
+    if retry is not None and retry_button is not None and box.clickedButton() is retry_button:
         retry()
 
 

@@ -11,7 +11,7 @@ from touchdesk.data.models import Base
 UNMODELLED_PREFIXES = ("customer_fts",)
 
 
-def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
+def include_object(obj, name, type_, reflected, compare_to):
     return not (type_ == "table" and name and name.startswith(UNMODELLED_PREFIXES))
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from touchdesk.data.records import CustomerRow
+from touchdesk.data.records import CustomerInput, CustomerRow
 from touchdesk.i18n import _
 from touchdesk.ui import undo
 from touchdesk.ui.operations import release_when_closed, run_op
@@ -81,19 +81,19 @@ class CustomerActions:
         """Merge ``other`` into ``keep`` off the UI thread, remembering what moved for undo."""
         ws, widget = self.ctx.ws, parent or self.ctx.parent_widget()
 
-        def work() -> tuple[list[int], list[int], object]:
+        def work() -> tuple[list[int], list[int], CustomerInput]:
             event_ids = [e.id for e in ws.timeline(other_id)]
             followup_ids = [f.id for f in ws.followups(other_id)]
             keep_before = ws.customer(keep_id).as_input()
             ws.merge_customers(keep_id, other_id)
             return event_ids, followup_ids, keep_before
 
-        def done(result: tuple[list[int], list[int], object]) -> None:
+        def done(result: tuple[list[int], list[int], CustomerInput]) -> None:
             event_ids, followup_ids, keep_before = result
             self.ctx.undo.push(
                 undo.MergeCustomers(
                     ws, keep_id, other_id, event_ids, followup_ids, keep_before, widget
-                )  # type: ignore[arg-type]
+                )
             )
             self.ctx.status(_("Customers merged. Edit → Undo separates them again."))
 

@@ -55,7 +55,7 @@ class TouchpointActions:
         dialog.open()
         return dialog
 
-    def open_snippets(self, *, parent: QWidget | None = None, on_insert=None) -> SnippetsDialog:  # type: ignore[no-untyped-def]
+    def open_snippets(self, *, parent: QWidget | None = None, on_insert=None) -> SnippetsDialog:
         from touchdesk.ui.dialogs.snippets import SnippetsDialog
 
         dialog = SnippetsDialog(
@@ -133,7 +133,7 @@ class TouchpointActions:
         *,
         version: int | None = None,
         parent: QWidget | None = None,
-    ) -> FollowUpDialog:  # type: ignore[no-untyped-def]
+    ) -> FollowUpDialog:
         """Move a follow-up to another time; with ``version`` (of the row shown) a change someone
         made meanwhile is refused and explained rather than overwritten."""
         ws = self.ctx.ws

@@ -133,9 +133,14 @@ class CustomerDialog(QDialog):
             )
         else:
             version = self.base.version if self.base is not None else None
+
+            def update() -> int:
+                self.ws.update_customer(cid, data, expected_version=version)
+                return cid
+
             run_op(
                 self,
-                lambda: self.ws.update_customer(cid, data, expected_version=version) or cid,
+                update,
                 on_success=self._done,
                 on_failure=lambda exc: self._failed(exc, data),
             )

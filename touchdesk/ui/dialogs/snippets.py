@@ -175,7 +175,7 @@ class SnippetsDialog(QDialog):
         else:
             self.banner.show_error(exc)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
             self.insert() if self.on_insert else self.copy()
             return

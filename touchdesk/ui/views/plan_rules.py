@@ -97,7 +97,9 @@ class RulesSection(QGroupBox):
                     lambda r: _("On") if r.enabled else _("Off"),
                     color=lambda r: None if r.enabled else QColor(OFF),
                 ),
-                Column(N_("Rule"), lambda r: r.name, color=lambda r: None if r.enabled else QColor(OFF)),
+                Column(
+                    N_("Rule"), lambda r: r.name, color=lambda r: None if r.enabled else QColor(OFF)
+                ),
                 Column(N_("When"), lambda r: rule_when(r, label)),
                 Column(N_("Creates"), rule_then),
             ],

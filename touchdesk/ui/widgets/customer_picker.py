@@ -29,7 +29,8 @@ class CustomerPicker(QLineEdit):
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer_.setCompletionRole(Qt.ItemDataRole.DisplayRole)
         self.completer_.setWidget(self)
-        self.completer_.activated[QModelIndex].connect(self._picked)
+        # The QModelIndex overload of activated; PySide6's stubs cannot index a signal.
+        self.completer_.activated[QModelIndex].connect(self._picked)  # type: ignore[index]
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -47,7 +48,12 @@ class CustomerPicker(QLineEdit):
         if self.matches.rowCount() and self.hasFocus():
             self.completer_.complete()
         else:
-            self.completer_.popup().hide()
+            self._hide_popup()
+
+    def _hide_popup(self) -> None:
+        popup = self.completer_.popup()
+        if popup is not None:
+            popup.hide()
 
     def _picked(self, index: QModelIndex) -> None:
         row = self.matches.customer_at(index.row())
@@ -57,7 +63,7 @@ class CustomerPicker(QLineEdit):
     def set_customer(self, customer_id: int | None, name: str = "") -> None:
         """Choose a customer (``None`` clears the choice and the text)."""
         self._timer.stop()
-        self.completer_.popup().hide()
+        self._hide_popup()
         self.setText(name if customer_id is not None else "")
         if customer_id != self.customer_id:
             self.customer_id = customer_id
