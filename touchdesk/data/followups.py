@@ -215,7 +215,8 @@ def all_followups(session: Session, *, customer_id: int | None = None) -> list[F
 def losing_touch(
     session: Session, *, days: int, now: dt.datetime, limit: int = 200
 ) -> list[LosingTouchRow]:
-    """Customers who bought and have had no contact for ``days`` days, longest silence first."""
+    """Customers who bought and have had no contact for ``days`` days, the most recently lost
+    first (the ones still easiest to win back)."""
     cutoff = now - dt.timedelta(days=days)
     purchased = exists().where(and_(Event.customer_id == Customer.id, Event.amount_cents > 0))
     stmt = (
