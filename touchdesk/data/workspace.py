@@ -133,10 +133,9 @@ class Workspace:
         """A poller telling when someone else changed the database (see ``team.ChangeFeed``)."""
         return team.ChangeFeed(self.db, self._token)
 
-    def take_others_changes(self, feed: team.ChangeFeed) -> set[str]:
-        """Poll ``feed`` and tell this workspace's listeners what others changed, exactly as for
-        one's own changes, so every open view refreshes; returns the topics."""
-        topics = feed.poll()
+    def relay_changes(self, topics: set[str]) -> set[str]:
+        """Tell this workspace's listeners what others changed (topics from a ``ChangeFeed`` poll;
+        ``"*"``: anything), exactly as for one's own changes, so every open view refreshes."""
         if "*" in topics:
             topics = {"customers", "events", "followups"}
         for topic in sorted(topics):

@@ -24,16 +24,6 @@ log = logging.getLogger(__name__)
 POLL_INTERVAL_MS = 2000
 
 
-class _Polled:
-    """Topics already read from the feed, handed to ``Workspace.take_others_changes``."""
-
-    def __init__(self, topics: set[str]) -> None:
-        self.topics = topics
-
-    def poll(self) -> set[str]:
-        return self.topics
-
-
 class _SharedFeed:
     """A change feed a worker polls while the UI thread may close it at any moment.
 
@@ -97,7 +87,7 @@ class LiveChanges(QObject):
     def _deliver(self, topics: set[str]) -> None:
         self._busy = False
         if topics and self._feed is not None:
-            self.ws.take_others_changes(_Polled(topics))  # type: ignore[arg-type]
+            self.ws.relay_changes(topics)
 
     def _failed(self, exc: Exception) -> None:
         self._busy = False
