@@ -190,3 +190,19 @@ def test_merge_never_drops_a_change_only_one_side_made(mine_values, theirs_value
             assert got == getattr(mine, name)
         else:
             assert got == getattr(theirs, name)
+
+
+def test_looking_at_mine_does_not_make_a_newcomer_a_user(db_url: str) -> None:
+    ana = Workspace.open(db_url, user="ana")
+    carol = Workspace.open(db_url, user="carol")
+    try:
+        fid = ana.add_followup("Ana's own", NOON)
+        nobodys = ana.add_followup("Nobody's", NOON)
+        ana.assign_followup(nobodys, "ana")
+        later = NOON + dt.timedelta(days=1)
+        assert carol.today(later, mine=True).overdue == []
+        assert {f.id for f in carol.today(later).overdue} == {fid, nobodys}
+        assert [u.name for u in ana.users()] == ["ana"], "reading wrote nothing"
+    finally:
+        ana.close()
+        carol.close()

@@ -185,10 +185,16 @@ def create(
     return customer.id
 
 
-def load(session: Session, customer_id: int, *, include_deleted: bool = False) -> Customer:
+def load(
+    session: Session, customer_id: int, *, include_deleted: bool = False, lock: bool = False
+) -> Customer:
+    """The customer with phones, e-mails and tags; ``lock`` holds its row until commit, so a
+    version check and the save after it are one step (PostgreSQL locks the row; SQLite's write
+    transactions already hold the whole database, and it ignores the request)."""
     customer = session.get(
         Customer,
         customer_id,
+        with_for_update=lock,
         options=[
             selectinload(Customer.phones),
             selectinload(Customer.emails),
@@ -208,13 +214,6 @@ def _touched(customer: Customer, author_id: int | None) -> None:
     customer.version_id = (customer.version_id or 1) + 1
 
 
-def _locked(session: Session, customer_id: int) -> None:
-    """Hold the customer's row until commit, so a version check and its save are one step.
-    (SQLite's write transactions already hold the whole database; PostgreSQL locks the row.)"""
-    if session.get_bind().dialect.name != "sqlite":
-        session.execute(select(Customer.id).where(Customer.id == customer_id).with_for_update())
-
-
 def update_customer(
     session: Session,
     customer_id: int,
@@ -227,8 +226,7 @@ def update_customer(
     """Save an edit. With ``expected_version`` (the version the user's form was loaded at), a
     customer saved by someone else meanwhile raises ``StaleEdit`` with the current record."""
     cleaned, phones, emails = validate(data, region)
-    _locked(session, customer_id)
-    customer = load(session, customer_id)
+    customer = load(session, customer_id, lock=True)
     if expected_version is not None and customer.version_id != expected_version:
         raise StaleEdit(to_detail(customer, session), user_label(session, customer.updated_by_id))
     _apply(session, customer, cleaned, phones, emails)

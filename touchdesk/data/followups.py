@@ -66,10 +66,8 @@ def _editable(
     session: Session, followup_id: int, expected_version: int | None, author_id: int | None
 ) -> FollowUp:
     """The follow-up, locked for the change; ``StaleEdit`` if it changed since ``expected_version``."""
-    stmt = select(FollowUp).where(FollowUp.id == followup_id)
-    if session.get_bind().dialect.name != "sqlite":
-        stmt = stmt.with_for_update()
-    fu = session.scalar(stmt)
+    # FOR UPDATE locks the row on PostgreSQL; SQLite (whole-database write lock) ignores it.
+    fu = session.scalar(select(FollowUp).where(FollowUp.id == followup_id).with_for_update())
     if fu is None:
         raise NotFound(_("follow-up {id} not found").format(id=followup_id))
     if expected_version is not None and fu.version_id != expected_version:

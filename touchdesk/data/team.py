@@ -56,9 +56,14 @@ def resolve_user_name(db: Database, explicit: str | None, stored: str | None) ->
     return (stored or "").strip()[:100] or os_login() or "owner"
 
 
+def find_user(session: Session, name: str) -> int | None:
+    """The id of the user called ``name``, if there is one."""
+    return session.scalar(select(User.id).where(User.name == name))
+
+
 def ensure_user(session: Session, name: str) -> int:
     """The id of the user called ``name``, adding them on first use."""
-    found = session.scalar(select(User.id).where(User.name == name))
+    found = find_user(session, name)
     if found is not None:
         return found
     user = User(name=name, display_name=name, active=True, created_at=utc_now())

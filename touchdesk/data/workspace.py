@@ -72,9 +72,8 @@ class Workspace:
         self._listeners: list[Callable[[str], None]] = []
         self._token = team.new_token()
         self._user_id: int | None = None
-        self.user_name = team.resolve_user_name(
-            db, user, None if user or not db.is_sqlite else self._stored_user_name()
-        )
+        self._user_asked = user
+        self._user_name: str | None = None
         self.ensure_catalog()
         from touchdesk.data import automation
 
@@ -99,23 +98,34 @@ class Workspace:
         """A shared server database (PostgreSQL), as opposed to this computer's own file."""
         return not self.db.is_sqlite
 
-    def _stored_user_name(self) -> str | None:
-        with self.db.read() as s:
-            raw = s.scalar(select(Setting.value).where(Setting.key == "user_name"))
-        return json.loads(raw) if raw else None
+    @property
+    def user_name(self) -> str:
+        """Who works in this workspace, found when first needed (not at start-up)."""
+        if self._user_name is None:
+            stored = None if self.team_mode else self.setting("user_name")
+            self._user_name = team.resolve_user_name(self.db, self._user_asked, stored)
+        return self._user_name
 
     def user_id(self) -> int:
-        """The current user's row (added on first use)."""
+        """The current user's row (added on first use: a write)."""
         if self._user_id is None:
             with self.db.write() as s:
                 self._user_id = team.ensure_user(s, self.user_name)
         return self._user_id
 
+    def _my_id_for_reading(self) -> int:
+        """The current user's row id without writing, so "mine" lists work on a read-only
+        database too; 0 (no row has it) while they are not a user yet: nothing is theirs."""
+        if self._user_id is None:
+            with self.db.read() as s:
+                self._user_id = team.find_user(s, self.user_name)
+        return self._user_id or 0
+
     def set_user(self, name: str) -> None:
         """Work as someone else from now on (Settings → Your name)."""
         clean = name.strip()[:100]
         if clean and clean != self.user_name:
-            self.user_name = clean
+            self._user_name = clean
             self._user_id = None
             self._changed("user")
 
@@ -583,9 +593,10 @@ class Workspace:
         self, customer_id: int | None = None, *, mine: bool = False
     ) -> list[FollowUpRow]:
         """Open follow-ups (of one customer); ``mine``: only the current user's."""
-        uid = self.user_id() if mine else None
         with self.db.read() as s:
-            return followups.open_followups(s, customer_id=customer_id, user_id=uid)
+            return followups.open_followups(
+                s, customer_id=customer_id, user_id=self._my_id_for_reading() if mine else None
+            )
 
     def followups(self, customer_id: int | None = None) -> list[FollowUpRow]:
         with self.db.read() as s:
@@ -595,7 +606,7 @@ class Workspace:
         """What needs doing now: overdue and due-today follow-ups (only the current user's with
         ``mine``), pending decisions, requests past their reply deadline, and customers losing
         touch."""
-        uid = self.user_id() if mine else None
+        uid = self._my_id_for_reading() if mine else None
         now = now or utc_now()
         local_midnight = to_local(now).replace(hour=0, minute=0, second=0, microsecond=0)
         start_today = to_utc(local_midnight)
