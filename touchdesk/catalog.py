@@ -7,9 +7,14 @@ the translation function. User-added touchpoints live in the database with both 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from touchdesk.i18n import N_, _
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from touchdesk.data.records import TouchpointTypeRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,3 +187,16 @@ def direction_label(key: str) -> str:
 
 def terms(kind: str) -> tuple[Term, ...]:
     return tuple(_TERMS[kind].values())
+
+
+def touchpoint_labels(rows: Iterable[TouchpointTypeRow], lang: str) -> dict[str, str]:
+    """The shown name of every touchpoint in ``rows`` in language ``lang``: a built-in one's
+    translated name, a user's own one the name given in that language (English when none)."""
+    labels = {}
+    for row in rows:
+        builtin = TOUCHPOINT_BY_KEY.get(row.key)
+        if builtin is not None and row.builtin:
+            labels[row.key] = builtin.label
+        else:
+            labels[row.key] = row.name_fa if lang == "fa" and row.name_fa else row.name_en
+    return labels

@@ -234,6 +234,13 @@ def to_utc(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.UTC).replace(tzinfo=None)
 
 
+def local_day_bounds(now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+    """The stored (naive UTC) start of the local day ``now`` (naive UTC) falls in, and of the
+    next one: "today" is the user's day, not UTC's."""
+    midnight = to_local(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    return to_utc(midnight), to_utc(midnight + dt.timedelta(days=1))
+
+
 def jalali(value: dt.date) -> tuple[int, int, int]:
     """The Jalali (year, month, day) of a Gregorian date."""
     j = jdatetime.date.fromgregorian(date=value)

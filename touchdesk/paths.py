@@ -34,3 +34,8 @@ def logs_dir() -> Path:
     path = data_dir() / "logs"
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
+
+
+def is_server_url(location: str) -> bool:
+    """A server database (as opposed to a file on this computer)."""
+    return "://" in location and not location.startswith("sqlite")

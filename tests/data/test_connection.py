@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy.engine import make_url
 
-from touchdesk.data import connection
+from touchdesk import paths
 from touchdesk.data.connection import (
     AUTH,
     EMPTY,
@@ -134,4 +134,4 @@ def test_a_missing_database_or_login_is_named(pg_database: str) -> None:
     denied = try_connection(stranger.render_as_string(hide_password=False))
     assert (denied.ok, denied.problem) == (False, AUTH)
     assert "no_such_touchdesk_user" in denied.message()
-    assert connection.is_server_url(pg_database) and not connection.is_server_url("/tmp/x.db")
+    assert paths.is_server_url(pg_database) and not paths.is_server_url("/tmp/x.db")

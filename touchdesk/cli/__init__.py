@@ -128,20 +128,6 @@ def apply_language(args: argparse.Namespace, ws=None) -> None:
     formatting.configure_for_language(lang, calendar=calendar, currency=currency)
 
 
-def preload_before_qt() -> None:
-    """Import the Qt-free modules the window needs before PySide6: once PySide6 is loaded, it
-    reads the source of every module imported after it (shiboken's ``__feature__`` check), which
-    for SQLAlchemy's 130-odd modules alone cost about a tenth of start-up."""
-    import sqlalchemy.dialects.sqlite  # noqa: F401  (the engine loads it when opening a file)
-
-    import touchdesk.crashlog
-    import touchdesk.data.automation
-    import touchdesk.data.backup
-    import touchdesk.data.connection
-    import touchdesk.data.migrate
-    import touchdesk.data.workspace  # noqa: F401
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     from touchdesk.cli import argparse_words
@@ -173,7 +159,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # first frame): the collector would walk the objects imports create again and again.
         gc.disable()
         try:
-            preload_before_qt()
             from touchdesk.ui.app import run_gui
 
             return run_gui(args, rest)

@@ -72,11 +72,6 @@ def build_url(host: str, port: int | None, database: str, user: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
-def is_server_url(location: str) -> bool:
-    """A server database (as opposed to a file on this computer)."""
-    return "://" in location and not location.startswith("sqlite")
-
-
 def classify(message: str) -> str:
     """Which kind of failure a libpq error message describes (``FAILED`` when unknown)."""
     text = message.lower()

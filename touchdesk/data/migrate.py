@@ -7,11 +7,11 @@ from importlib import resources
 
 from sqlalchemy import Engine, inspect, text
 
+from touchdesk.data.revision import HEAD
+
 log = logging.getLogger(__name__)
 
-# The newest revision; a test checks it against Alembic's own idea of the head so start-up can
-# skip loading Alembic when the database is already current.
-HEAD = "0004"
+__all__ = ["HEAD", "alembic_config", "current_revision", "upgrade_if_needed"]
 
 
 def alembic_config(engine: Engine | None = None):

@@ -14,9 +14,7 @@ Both are cheap enough to poll every couple of seconds from the UI thread.
 
 from __future__ import annotations
 
-import getpass
 import logging
-import os
 import sqlite3
 import uuid
 from typing import Any
@@ -25,6 +23,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from touchdesk.data.db import Database
+from touchdesk.data.identity import given_name, local_user_name
 from touchdesk.data.models import User
 from touchdesk.data.records import UserRow, ValidationError
 from touchdesk.data.validation import clean_text
@@ -36,24 +35,14 @@ log = logging.getLogger(__name__)
 CHANNEL = "touchdesk_changes"
 
 
-def os_login() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (some containers): the caller falls back further
-        return ""
-
-
 def resolve_user_name(db: Database, explicit: str | None, stored: str | None) -> str:
     """The name of the person using this workspace (see the module docstring for the order)."""
-    for candidate in (explicit, os.environ.get("TOUCHDESK_USER")):
-        if candidate and candidate.strip():
-            return candidate.strip()[:100]
-    if not db.is_sqlite:
-        with db.read() as s:
-            role = s.execute(text("SELECT session_user")).scalar()
-        if role:
-            return str(role)[:100]
-    return (stored or "").strip()[:100] or os_login() or "owner"
+    given = given_name(explicit)
+    if given or db.is_sqlite:
+        return given or local_user_name(None, stored)
+    with db.read() as s:
+        role = s.execute(text("SELECT session_user")).scalar()
+    return str(role)[:100] if role else local_user_name(None, stored)
 
 
 def find_user(session: Session, name: str) -> int | None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from touchdesk import settings as app_settings
-from touchdesk.catalog import STAGE_KEYS, TOUCHPOINTS
+from touchdesk.catalog import STAGE_KEYS, TOUCHPOINTS, touchpoint_labels
 from touchdesk.data import customers, events, followups, summary, team
 from touchdesk.data.db import Database
 from touchdesk.data.events import AfterLog
@@ -36,7 +36,7 @@ from touchdesk.data.records import (
     ValidationError,
 )
 from touchdesk.data.validation import clean_text
-from touchdesk.formatting import Month, to_local, to_utc, utc_now
+from touchdesk.formatting import Month, local_day_bounds, to_local, utc_now
 from touchdesk.i18n import _, get_language
 from touchdesk.paths import default_db_location
 from touchdesk.textnorm import fold
@@ -258,16 +258,7 @@ class Workspace:
         lang = get_language()
         cache = getattr(self, "_label_cache", None)
         if cache is None or cache[0] != lang:
-            from touchdesk.catalog import TOUCHPOINT_BY_KEY
-
-            labels = {}
-            for row in self.touchpoint_types(include_inactive=True):
-                builtin = TOUCHPOINT_BY_KEY.get(row.key)
-                if builtin is not None and row.builtin:
-                    labels[row.key] = builtin.label
-                else:
-                    labels[row.key] = row.name_fa if lang == "fa" and row.name_fa else row.name_en
-            cache = (lang, labels)
+            cache = (lang, touchpoint_labels(self.touchpoint_types(include_inactive=True), lang))
             self._label_cache = cache
         return cache[1]
 
@@ -608,9 +599,7 @@ class Workspace:
         touch."""
         uid = self._my_id_for_reading() if mine else None
         now = now or utc_now()
-        local_midnight = to_local(now).replace(hour=0, minute=0, second=0, microsecond=0)
-        start_today = to_utc(local_midnight)
-        start_tomorrow = to_utc(local_midnight + dt.timedelta(days=1))
+        start_today, start_tomorrow = local_day_bounds(now)
         days = int(self.setting("losing_touch_days"))
         with self.db.read() as s:
             return TodaySummary(

@@ -17,19 +17,23 @@ import time
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from touchdesk import APP_NAME, i18n
-from touchdesk.data.workspace import Workspace
+from touchdesk.data.starting import StartingWorkspace, import_data_layer
 from touchdesk.i18n import _
 from touchdesk.ui import db_choice
 from touchdesk.ui.context import AppContext
 from touchdesk.ui.language import apply_language, apply_qt_language
 from touchdesk.ui.mainwindow import MainWindow
 from touchdesk.ui.operations import run_in_background
+
+if TYPE_CHECKING:
+    from touchdesk.data.workspace import Workspace
 
 log = logging.getLogger(__name__)
 EXIT_AFTER_STARTUP = "--exit-after-startup"
@@ -131,6 +135,8 @@ class Shell:
         try:
             change()
         finally:
+            from touchdesk.data.workspace import Workspace
+
             self.ws = Workspace.open(location, user=db_choice.user_for(location))
             self.ctx = AppContext(self.ws)
             self.ctx.relocalize = self.relocalize
@@ -144,6 +150,37 @@ class Shell:
     def switch_database(self, location: str) -> None:
         """Work in another database from now on (Settings → Database → Use this database)."""
         self.reopen(lambda: None, location)
+
+    def finish_loading(self, then: Callable[[], None]) -> None:
+        """After the first frame: load the data layer on a worker, open the real workspace on
+        the UI thread, start watching for others' changes, then ``then()`` (at once when the
+        workspace was opened the usual way)."""
+        starting = self.ws
+        if not isinstance(starting, StartingWorkspace) or starting.loaded:
+            then()
+            return
+
+        def imported(_result: object) -> None:
+            try:
+                starting.load()
+            except Exception as exc:
+                log.exception("cannot open the database")
+                QMessageBox.critical(
+                    self.window,
+                    APP_NAME,
+                    _("The database could not be opened: {error}").format(error=exc),
+                )
+                self.app.quit()
+                return
+            if self.window is not None:
+                self.ctx.start_live_updates(self.window)
+            then()
+
+        def failed(exc: Exception) -> None:
+            log.warning("loading the data layer on a worker failed: %s", exc)
+            imported(None)  # load() imports it here instead, or reports what is wrong
+
+        run_in_background(import_data_layer, imported, failed)
 
     def check_integrity(self) -> None:
         """``PRAGMA quick_check`` off the UI thread; damage opens the restore prompt."""
@@ -220,25 +257,32 @@ def run_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
         shell.services.append(
             single_instance.InstanceServer(location, lambda: bring_forward(shell), app)
         )
-        if ws.db.path is not None:
-            backups = safety.BackupScheduler(ws.db.path, app)
+        path = shell.ws.db.path
+        if path is not None:
+            backups = safety.BackupScheduler(path, app)
             shell.services.append(backups)
             app.aboutToQuit.connect(backups.on_close)
             QTimer.singleShot(1000, shell.check_integrity)
 
-    def first_frame() -> None:
-        """The window shows its data."""
-        if not exit_after:
+    def loaded() -> None:
+        """The real workspace is open: start the rest, or (when timing) quit."""
+        if exit_after:
+            print(f"loaded_ms={(time.perf_counter() - started) * 1000:.0f}", file=sys.stderr)
+            app.quit()
+        else:
             after_start()
-            return
-        window.repaint()
-        print(f"startup_ms={(time.perf_counter() - started) * 1000:.0f}", file=sys.stderr)
-        app.quit()
+
+    def first_frame() -> None:
+        """The window shows its data; the data layer loads now if it was left for later."""
+        if exit_after:
+            window.repaint()
+            print(f"startup_ms={(time.perf_counter() - started) * 1000:.0f}", file=sys.stderr)
+        shell.finish_loading(loaded)
 
     window.when_ready(first_frame)
     if not exit_after:
         # Should the first screen never report its data, start the rest anyway.
-        QTimer.singleShot(AFTER_START_LATEST_MS, after_start)
+        QTimer.singleShot(AFTER_START_LATEST_MS, lambda: shell.finish_loading(after_start))
     try:
         return app.exec()
     finally:
@@ -250,9 +294,17 @@ def run_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
 
 
 def open_workspace(location: str) -> Workspace | None:
-    """Open the database; a file SQLite cannot read opens the damaged-database prompt."""
+    """Open the database: a current database file answers the first screen's reads before the
+    data layer has loaded (see ``touchdesk.data.starting``); anything else opens the usual way,
+    where a file SQLite cannot read opens the damaged-database prompt."""
+    user = db_choice.user_for(location)
+    starting = StartingWorkspace.open(location, user=user)
+    if starting is not None:
+        return cast("Workspace", starting)
     try:
-        return Workspace.open(location, user=db_choice.user_for(location))
+        from touchdesk.data.workspace import Workspace
+
+        return Workspace.open(location, user=user)
     except Exception as exc:
         log.exception("cannot open the database")
         path = Path(location)

@@ -4,15 +4,18 @@ stack and the controllers that carry out user actions."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
-from touchdesk.data.workspace import Workspace
 from touchdesk.ui.controllers.customers import CustomerActions
 from touchdesk.ui.controllers.touchpoints import TouchpointActions
 from touchdesk.ui.live import LiveChanges
 from touchdesk.ui.operations import DataBus
+
+if TYPE_CHECKING:
+    from touchdesk.data.workspace import Workspace
 
 
 class AppContext:
@@ -38,6 +41,8 @@ class AppContext:
         the UI thread, never by the garbage collector on a worker)."""
         if self.live is not None and self.live.parent() is window:
             return
+        if not getattr(self.ws, "loaded", True):
+            return  # the first frame of the window: called again once the workspace is open
         self.close()
         self.live = LiveChanges(self.ws, window)
 

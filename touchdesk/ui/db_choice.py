@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import os
 
-from sqlalchemy.engine import make_url
-
-from touchdesk.data.connection import is_server_url
-from touchdesk.paths import ENV_DB, default_db_location
+from touchdesk.paths import ENV_DB, default_db_location, is_server_url
 from touchdesk.ui import state
 
 URL_KEY = "database/url"
@@ -21,6 +18,8 @@ def without_password(url: str) -> str:
     """``url`` with any password left out (a path is returned unchanged)."""
     if "://" not in url:
         return url
+    from sqlalchemy.engine import make_url
+
     return make_url(url).set(password=None).render_as_string(hide_password=False)
 
 

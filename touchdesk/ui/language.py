@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCalendar,
@@ -25,8 +26,10 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QCalendarWidget, QDateEdit, QDateTimeEdit
 
 from touchdesk import formatting, settings
-from touchdesk.data.workspace import Workspace
 from touchdesk.i18n import get_language, is_rtl, set_language
+
+if TYPE_CHECKING:
+    from touchdesk.data.workspace import Workspace
 
 _translators: list[QTranslator] = []
 

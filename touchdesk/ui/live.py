@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
 
-from touchdesk.data.team import ChangeFeed
-from touchdesk.data.workspace import Workspace
 from touchdesk.ui.operations import run_in_background
+
+if TYPE_CHECKING:
+    from touchdesk.data.team import ChangeFeed
+    from touchdesk.data.workspace import Workspace
 
 log = logging.getLogger(__name__)
 

@@ -6,14 +6,17 @@ Undo and redo go through ``run_op`` too; if one fails, the command is marked obs
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
 from touchdesk.data.records import CustomerInput, TouchpointInput
-from touchdesk.data.workspace import Workspace
 from touchdesk.i18n import _
 from touchdesk.ui.operations import run_op
+
+if TYPE_CHECKING:
+    from touchdesk.data.workspace import Workspace
 
 
 class _Command(QUndoCommand):

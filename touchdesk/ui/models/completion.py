@@ -3,13 +3,15 @@ user types (never the whole customer list, which may hold 100,000 names)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from touchdesk.data.records import CustomerRow
-from touchdesk.data.workspace import Workspace
 from touchdesk.ui.widgets.text import show_phone
+
+if TYPE_CHECKING:
+    from touchdesk.data.workspace import Workspace
 
 LIMIT = 20
 Index = QModelIndex | QPersistentModelIndex

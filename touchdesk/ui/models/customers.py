@@ -4,17 +4,19 @@ filters and sorting done by the database (never by a proxy model holding every r
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from touchdesk import formatting
 from touchdesk.data.records import CustomerRow
-from touchdesk.data.workspace import Workspace
 from touchdesk.i18n import N_, _
 from touchdesk.ui.widgets.icons import outcome_icon
 from touchdesk.ui.widgets.text import show_phone
+
+if TYPE_CHECKING:
+    from touchdesk.data.workspace import Workspace
 
 PAGE_SIZE = 200
 # Same order as the data layer's sort keys, so a column number is a sort key.

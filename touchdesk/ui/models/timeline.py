@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
@@ -11,9 +11,11 @@ from PySide6.QtGui import QColor, QFont
 from touchdesk import formatting
 from touchdesk.catalog import channel_label, direction_label, outcome_label
 from touchdesk.data.records import EventRow
-from touchdesk.data.workspace import Workspace
 from touchdesk.i18n import N_, _
 from touchdesk.ui.widgets.icons import channel_icon, outcome_color, outcome_icon
+
+if TYPE_CHECKING:
+    from touchdesk.data.workspace import Workspace
 
 PAGE_SIZE = 100
 COLUMNS = (N_("When"), N_("Touchpoint"), N_("Channel"), N_("Outcome"), N_("Note"), N_("Logged by"))

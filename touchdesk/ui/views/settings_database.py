@@ -25,11 +25,10 @@ from touchdesk.data.connection import (
     TOUCHDESK,
     ConnectionReport,
     build_url,
-    is_server_url,
     try_connection,
 )
 from touchdesk.i18n import _
-from touchdesk.paths import default_db_location
+from touchdesk.paths import default_db_location, is_server_url
 from touchdesk.ui import db_choice
 from touchdesk.ui.context import AppContext
 from touchdesk.ui.operations import run_in_background

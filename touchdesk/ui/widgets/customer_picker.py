@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from touchdesk.data.workspace import Workspace
 from touchdesk.i18n import _
 from touchdesk.ui.models.completion import CustomerCompletionModel
+
+if TYPE_CHECKING:
+    from touchdesk.data.workspace import Workspace
 
 DEBOUNCE_MS = 80
 
