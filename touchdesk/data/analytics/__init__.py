@@ -14,6 +14,7 @@ resolved later counts as resolved). The UI, CLI and reports call ``Workspace.ana
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,16 +26,17 @@ from touchdesk.data.analytics import (
     friction,
     patterns,
     responsiveness,
+    twin,
     volume,
 )
-from touchdesk.data.analytics.cube import load_cube
+from touchdesk.data.analytics.cube import Cell, load_cube
 from touchdesk.data.analytics.decisions import Decisions, Preceding
 from touchdesk.data.analytics.flow import Flow, StageStep
 from touchdesk.data.analytics.friction import Friction, FrictionItem
 from touchdesk.data.analytics.patterns import PatternCell, Patterns
 from touchdesk.data.analytics.periods import Period
 from touchdesk.data.analytics.responsiveness import ReplyStats, Responsiveness
-from touchdesk.data.analytics.scope import Scope, period_rows, tuned
+from touchdesk.data.analytics.scope import Scope, period_rows, tuned, window
 from touchdesk.data.analytics.volume import Volume, VolumeTotals
 from touchdesk.formatting import Month, iso_date, utc_now
 
@@ -111,27 +113,60 @@ def compute(
     ``now`` (naive UTC, default the clock) bounds the drop-off of a period still running.
     """
     the_period = Period.of(period)
-    with tuned(session):
-        lo, hi = the_period.utc_bounds()
+    friction.check(min_sample)
+    flow.check(silence_days)
+    patterns.check(sequence_gap_days, pattern_min_sample)
+    when = now or utc_now()
+    lo, hi = the_period.utc_bounds()
+    # The previous period ends where this one starts; it and the silence before a drop-off are
+    # counted from the one gathering of the stretch before the period.
+    previous_lo = the_period.previous().utc_bounds()[0] if compare else lo
+    reach_back = min(previous_lo, lo - dt.timedelta(days=silence_days))
+    with twin.twin(session) as other:
         scope = Scope.make(session, lo, hi, tag)
-        # The previous period ends where this one starts; it and the silence before a drop-off
-        # are counted from the one gathering of the stretch before the period.
-        previous_lo = the_period.previous().utc_bounds()[0] if compare else lo
-        reach_back = min(previous_lo, lo - dt.timedelta(days=silence_days))
-        with period_rows(session, scope, previous_lo=previous_lo, reach_back=reach_back):
-            cube = load_cube(session)
-            previous = (
-                volume.previous_totals(session, scope, previous_lo) if compare else VolumeTotals()
-            )
-            return Analytics(
-                period=the_period,
-                tag=scope.tag,
-                volume=volume.compute(session, cube, previous, compare=compare),
-                friction=friction.compute(cube, min_sample),
-                decisions=decisions.compute(session, cube, scope.params["hi"]),
-                responsiveness=responsiveness.compute(session),
-                flow=flow.compute(session, scope, silence_days=silence_days, now=now or utc_now()),
-                patterns=patterns.compute(
-                    session, scope, gap_days=sequence_gap_days, min_sample=pattern_min_sample
-                ),
-            )
+
+        def period_half() -> tuple[volume.PeriodCustomers, Flow, Patterns]:
+            """What reads the gathered period rows (on this connection)."""
+            with tuned(session), period_rows(session, scope):
+                return (
+                    volume.period_customers(session),
+                    flow.compute(session, scope, silence_days=silence_days, now=when),
+                    patterns.compute(
+                        session, scope, gap_days=sequence_gap_days, min_sample=pattern_min_sample
+                    ),
+                )
+
+        def events_half() -> tuple[
+            list[Cell], VolumeTotals, Counter[str], Decisions, Responsiveness
+        ]:
+            """What reads ``events`` alone (on the second connection, when there is one)."""
+            with tuned(other):
+                cube = load_cube(other, scope)
+                with window(other, scope, previous_lo=previous_lo, reach_back=reach_back):
+                    previous = (
+                        volume.previous_totals(other, scope, previous_lo)
+                        if compare
+                        else VolumeTotals()
+                    )
+                    quiet = flow.quiet_before(other, scope, silence_days=silence_days, now=when)
+                return (
+                    cube,
+                    previous,
+                    quiet,
+                    decisions.compute(other, scope, cube),
+                    responsiveness.compute(other, scope),
+                )
+
+        (customers, the_flow, the_patterns), (cube, previous, quiet, the_decisions, replies) = (
+            twin.both(period_half, events_half, together=other is not session)
+        )
+    return Analytics(
+        period=the_period,
+        tag=scope.tag,
+        volume=volume.compute(cube, customers, previous, compare=compare),
+        friction=friction.compute(cube, min_sample),
+        decisions=the_decisions,
+        responsiveness=replies,
+        flow=flow.with_quiet(the_flow, quiet),
+        patterns=the_patterns,
+    )

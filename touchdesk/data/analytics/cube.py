@@ -1,7 +1,9 @@
 """The period's touchpoints counted once by touchpoint × channel × stage × outcome.
 
 Volume, friction and decision counts are all sums over these few hundred cells, so the period is
-aggregated by the database once and everything else is arithmetic in Python.
+aggregated by the database once and everything else is arithmetic in Python. The cube is counted
+straight from ``events`` (not from the gathered period rows) so that it can run on the second
+connection of ``twin`` while the first gathers the period.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from touchdesk.data.analytics.scope import ROWS
+from touchdesk.data.analytics.scope import Scope
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +36,8 @@ class Cell:
     revenue_cents: int
 
 
-def load_cube(session: Session) -> list[Cell]:
-    """The cells of the gathered period rows (see ``scope.period_rows``)."""
+def load_cube(session: Session, scope: Scope) -> list[Cell]:
+    """The cells of the scope's touchpoints."""
     rows = session.execute(
         text(
             f"""SELECT touchpoint, channel, stage, outcome, count(*),
@@ -44,8 +46,9 @@ def load_cube(session: Session) -> list[Cell]:
                 count(*) FILTER (WHERE outcome = 'decision' AND resolution = 'negative'),
                 count(*) FILTER (WHERE amount_cents > 0),
                 coalesce(sum(amount_cents) FILTER (WHERE amount_cents > 0), 0)
-            FROM {ROWS} GROUP BY 1, 2, 3, 4"""
-        )
+            FROM events e WHERE {scope.where("e")} GROUP BY 1, 2, 3, 4"""
+        ),
+        scope.params,
     )
     return [
         Cell(tp, ch, st, out, n, od, rp, rn, pu, int(rev))

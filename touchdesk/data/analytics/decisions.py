@@ -4,7 +4,6 @@ how long they took, and which touchpoints came just before a "yes".
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
@@ -12,7 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from touchdesk.data.analytics.cube import Cell
-from touchdesk.data.analytics.scope import ROWS, median, share
+from touchdesk.data.analytics.scope import Scope, median, share
 from touchdesk.data.analytics.sqlfuncs import as_datetime
 
 
@@ -57,25 +56,21 @@ class Decisions:
         return share(self.positive, self.resolved)
 
 
-def compute(session: Session, cube: list[Cell], hi: str | dt.datetime) -> Decisions:
-    """Decision points of the gathered period rows; ``hi`` is the period's end (as bound)."""
+def compute(session: Session, scope: Scope, cube: list[Cell]) -> Decisions:
+    """Decision points of the scope, with their counts from the period's ``cube``. Reads
+    ``events`` only (see ``twin``); the touchpoint before a resolution is one index seek."""
     mine = [c for c in cube if c.outcome == "decision"]
     rows = session.execute(
         text(
-            # Resolved before the period ends, the customer's period rows hold every candidate
-            # from the period's start on, so one found there is the latest; else ``events``.
-            f"""SELECT d.resolution, d.occurred_at, d.resolved_at, coalesce(
-                CASE WHEN d.resolved_at < :hi THEN (SELECT p.touchpoint FROM {ROWS} p
-                    WHERE p.customer_id = d.customer_id AND p.occurred_at <= d.resolved_at
-                        AND p.id <> d.id
-                    ORDER BY p.occurred_at DESC, p.id DESC LIMIT 1) END,
+            f"""SELECT d.resolution, d.occurred_at, d.resolved_at,
                 (SELECT p.touchpoint FROM events p
                     WHERE p.customer_id = d.customer_id AND p.occurred_at <= d.resolved_at
                         AND p.id <> d.id
-                    ORDER BY p.occurred_at DESC, p.id DESC LIMIT 1))
-            FROM {ROWS} d WHERE d.outcome = 'decision' AND d.resolution IS NOT NULL"""
+                    ORDER BY p.occurred_at DESC, p.id DESC LIMIT 1)
+            FROM events d
+            WHERE d.outcome = 'decision' AND d.resolution IS NOT NULL AND {scope.where("d")}"""
         ),
-        {"hi": hi},
+        scope.params,
     ).all()
     days = [
         (as_datetime(resolved) - as_datetime(occurred)).total_seconds() / 86400

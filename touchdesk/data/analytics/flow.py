@@ -20,9 +20,10 @@ Populations, precisely:
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -80,68 +81,96 @@ def _days(later: dt.datetime, earlier: dt.datetime) -> float:
 def _cohort(session: Session) -> tuple[int, dict[str, int], int, float | None, list[StageStep]]:
     rows = session.execute(
         text(
-            f"""SELECT r.customer_id, r.stage, min(r.occurred_at),
-                min(CASE WHEN r.amount_cents > 0 THEN r.occurred_at END)
-            FROM {ROWS} r
-            WHERE r.customer_id IN (SELECT customer_id FROM {CUSTOMERS} WHERE before IS NULL)
-            GROUP BY 1, 2"""
+            f"""SELECT first, first_purchase,
+                {", ".join(f"first_{n}" for n in range(len(STAGE_KEYS)))}
+            FROM {CUSTOMERS} WHERE before IS NULL"""
         )
     ).all()
-    first_in: dict[int, dict[str, dt.datetime]] = defaultdict(dict)
-    first_purchase: dict[int, dt.datetime] = {}
-    for cid, stage, first, bought in rows:
-        first_in[cid][stage] = as_datetime(first)
+    reached = dict.fromkeys(STAGE_KEYS, 0)
+    gaps: dict[tuple[str, str], list[float]] = {pair: [] for pair in pairwise(STAGE_KEYS)}
+    to_purchase = []
+    for first, bought, *stage_firsts in rows:
+        first_in = {
+            stage: as_datetime(when)
+            for stage, when in zip(STAGE_KEYS, stage_firsts, strict=True)
+            if when is not None
+        }
+        for stage in first_in:
+            reached[stage] += 1
         if bought is not None:
-            when = as_datetime(bought)
-            first_purchase[cid] = min(when, first_purchase.get(cid, when))
-    reached = {s: sum(1 for stages in first_in.values() if s in stages) for s in STAGE_KEYS}
-    to_purchase = [_days(when, min(first_in[cid].values())) for cid, when in first_purchase.items()]
-    steps = []
-    for a, b in pairwise(STAGE_KEYS):
-        gaps = [
-            _days(stages[b], stages[a])
-            for stages in first_in.values()
-            if a in stages and b in stages and stages[b] >= stages[a]
-        ]
-        steps.append(StageStep(a, b, len(gaps), median(gaps)))
-    return len(first_in), reached, len(first_purchase), median(to_purchase), steps
+            to_purchase.append(_days(as_datetime(bought), as_datetime(first)))
+        for (a, b), found in gaps.items():
+            if a in first_in and b in first_in and first_in[b] >= first_in[a]:
+                found.append(_days(first_in[b], first_in[a]))
+    steps = [StageStep(a, b, len(found), median(found)) for (a, b), found in gaps.items()]
+    return len(rows), reached, len(to_purchase), median(to_purchase), steps
 
 
-def _dropped(session: Session, scope: Scope, silence_days: int, now: dt.datetime) -> dict[str, int]:
+def _quiet(scope: Scope, silence_days: int, now: dt.datetime) -> tuple[dt.datetime, dict[str, Any]]:
+    """The end of the drop-off count (``now`` while the period runs) and the bounds of the quiet
+    customers' last touchpoints: ``[from_, to_)``."""
     until = min(scope.hi, now)
-    if until <= scope.lo:
-        return dict.fromkeys(STAGE_KEYS, 0)
     silence = dt.timedelta(days=silence_days)
-    # The last touchpoint before ``until`` is the customer's last period row before it, or, with
-    # none, their last one before the period (``td_window.last``, which reaches back far enough).
-    quiet = [
+    return until, {
+        "from_": scope.stamp(scope.lo - silence),
+        "to_": scope.stamp(until - silence),
+        "until": scope.stamp(until),
+    }
+
+
+def quiet_before(
+    session: Session, scope: Scope, *, silence_days: int, now: dt.datetime
+) -> Counter[str]:
+    """Drop-offs of customers whose last touchpoint before the end of the count lies before the
+    period (so they have none in it), by stage: from ``td_window`` (see ``scope.window``), which
+    reaches back far enough; reads nothing of the period rows (see ``twin``)."""
+    until, params = _quiet(scope, silence_days, now)
+    if until <= scope.lo:
+        return Counter()
+    return _stages(
+        session,
         f"""SELECT w.customer_id, w.last FROM {WINDOW} w
-        WHERE w.last >= :from_ AND w.last < :to_ AND NOT EXISTS (SELECT 1 FROM {CUSTOMERS} c
-            WHERE c.customer_id = w.customer_id AND c.first < :until)"""
-    ]
-    if until - silence > scope.lo:  # a period longer than the silence: it can start inside it
-        quiet.append(
-            f"""SELECT c.customer_id, c.last FROM {CUSTOMERS} c WHERE c.last < :to_"""
-            if until == scope.hi
-            else f"""SELECT r.customer_id, max(r.occurred_at) AS last FROM {ROWS} r
-            WHERE r.occurred_at < :until GROUP BY r.customer_id HAVING max(r.occurred_at) < :to_"""
-        )
-    # Of touchpoints at that same last moment, the stage of the first logged (the lowest id).
+        WHERE w.last >= :from_ AND w.last < :to_ AND NOT EXISTS (SELECT 1 FROM events e
+            WHERE e.customer_id = w.customer_id AND e.occurred_at >= :lo
+                AND e.occurred_at < :until)""",
+        "events",
+        {**params, "lo": scope.params["lo"]},
+    )
+
+
+def _quiet_inside(
+    session: Session, scope: Scope, silence_days: int, now: dt.datetime
+) -> Counter[str]:
+    """Drop-offs of customers whose last touchpoint before the end of the count is a period row:
+    only a period longer than the silence can have them."""
+    until, params = _quiet(scope, silence_days, now)
+    if until - dt.timedelta(days=silence_days) <= scope.lo:
+        return Counter()
+    return _stages(
+        session,
+        f"""SELECT c.customer_id, c.last FROM {CUSTOMERS} c WHERE c.last < :to_"""
+        if until == scope.hi
+        else f"""SELECT r.customer_id, max(r.occurred_at) AS last FROM {ROWS} r
+        WHERE r.occurred_at < :until GROUP BY r.customer_id HAVING max(r.occurred_at) < :to_""",
+        ROWS,
+        params,
+    )
+
+
+def _stages(session: Session, quiet: str, table: str, params: dict[str, Any]) -> Counter[str]:
+    """How many of the ``quiet`` customers (``customer_id``, ``last``) went quiet in each stage: of
+    their touchpoints at that last moment (all in ``table``), the stage of the first logged (the
+    lowest id)."""
     rows = session.execute(
         text(
-            f"""SELECT (SELECT e.stage FROM events e
+            f"""SELECT (SELECT e.stage FROM {table} e
                     WHERE e.customer_id = q.customer_id AND e.occurred_at = q.last
                     ORDER BY e.id LIMIT 1) AS stage, count(*)
-            FROM ({" UNION ALL ".join(quiet)}) q GROUP BY 1"""
+            FROM ({quiet}) q GROUP BY 1"""
         ),
-        {
-            "from_": scope.stamp(scope.lo - silence),
-            "to_": scope.stamp(until - silence),
-            "until": scope.stamp(until),
-        },
+        params,
     ).all()
-    counts: dict[str, int] = dict(rows)
-    return {s: counts.get(s, 0) for s in STAGE_KEYS}
+    return Counter(dict(rows))
 
 
 def _repeat(session: Session, scope: Scope) -> tuple[int, int]:
@@ -159,6 +188,12 @@ def _repeat(session: Session, scope: Scope) -> tuple[int, int]:
     return buyers, repeat
 
 
+def check(silence_days: int) -> None:
+    """Refuse a silence shorter than a day."""
+    if silence_days < 1:
+        raise ValueError(_("{name} must be at least 1").format(name="silence_days"))
+
+
 def compute(
     session: Session,
     scope: Scope,
@@ -167,11 +202,12 @@ def compute(
     now: dt.datetime,
 ) -> Flow:
     """The journey flow of the gathered period rows; ``now`` (naive UTC) bounds the drop-off of a
-    period that has not ended yet."""
-    if silence_days < 1:
-        raise ValueError(_("{name} must be at least 1").format(name="silence_days"))
+    period that has not ended yet. Of the drop-offs, only customers whose last touchpoint is in the
+    period are counted: ``with_quiet`` adds those of ``quiet_before``."""
+    check(silence_days)
     cohort, reached, purchasers, to_purchase, steps = _cohort(session)
     buyers, repeat = _repeat(session, scope)
+    inside = _quiet_inside(session, scope, silence_days, now)
     return Flow(
         cohort=cohort,
         reached=reached,
@@ -179,7 +215,12 @@ def compute(
         median_days_to_first_purchase=to_purchase,
         steps=tuple(steps),
         silence_days=silence_days,
-        dropped=_dropped(session, scope, silence_days, now),
+        dropped={s: inside[s] for s in STAGE_KEYS},
         buyers=buyers,
         repeat_buyers=repeat,
     )
+
+
+def with_quiet(flow: Flow, quiet: Counter[str]) -> Flow:
+    """``flow`` with the drop-offs of ``quiet_before`` (of the same arguments) added."""
+    return replace(flow, dropped={s: n + quiet[s] for s, n in flow.dropped.items()})

@@ -104,11 +104,16 @@ def rank(items: Iterable[FrictionItem], min_sample: int) -> list[FrictionItem]:
     return [replace(item, rank=n) for n, item in enumerate(eligible, 1)]
 
 
+def check(min_sample: int) -> None:
+    """Refuse a minimum sample below one touchpoint."""
+    if min_sample < 1:
+        raise ValueError(_("{name} must be at least 1").format(name="min_sample"))
+
+
 def compute(cube: list[Cell], min_sample: int = DEFAULT_MIN_SAMPLE) -> Friction:
     """Friction of the period's cube; ``min_sample`` is the fewest touchpoints an item needs to be
     ranked."""
-    if min_sample < 1:
-        raise ValueError(_("{name} must be at least 1").format(name="min_sample"))
+    check(min_sample)
     pairs = _items(cube, with_channel=True)
     touchpoints = _items(cube, with_channel=False)
     ranked = rank(pairs, min_sample)

@@ -73,6 +73,12 @@ def _cells(
     return tuple(cells)
 
 
+def check(gap_days: int, min_sample: int) -> None:
+    """Refuse a gap or a minimum sample below one."""
+    if gap_days < 1 or min_sample < 1:
+        raise ValueError(_("{name} must be at least 1").format(name="gap_days, min_sample"))
+
+
 def compute(
     session: Session,
     scope: Scope,
@@ -81,8 +87,7 @@ def compute(
     min_sample: int = DEFAULT_MIN_SAMPLE,
 ) -> Patterns:
     """Purchase patterns of the sequences starting among the gathered period rows."""
-    if gap_days < 1 or min_sample < 1:
-        raise ValueError(_("{name} must be at least 1").format(name="gap_days, min_sample"))
+    check(gap_days, min_sample)
     fn = scope.fn
     gap = fn.millis_between("occurred_at", "prev")
     session.execute(text(fn.drop_temp(STARTS)))

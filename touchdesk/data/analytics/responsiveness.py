@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from touchdesk.catalog import CHANNEL_KEYS
-from touchdesk.data.analytics.scope import ROWS, median, percentile, share
+from touchdesk.data.analytics.scope import Scope, median, percentile, share
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,29 +78,28 @@ def _stats(rows: list[tuple[int | None, bool]], requests: int) -> ReplyStats:
     )
 
 
-def _next(table: str) -> str:
-    """SQL for the outcome of the customer's next touchpoint in ``table`` after request ``r`` (not
-    counting its reply). The customer's period rows hold every touchpoint from the request to the
-    period's end, so one found there is the next; only when there is none is ``events`` asked."""
-    return f"""SELECT CASE WHEN n.outcome = 'decision' THEN coalesce(n.resolution, 'decision')
+def _next() -> str:
+    """SQL for the outcome of the customer's next touchpoint after request ``r`` (not counting its
+    reply): one index seek in ``events``."""
+    return """SELECT CASE WHEN n.outcome = 'decision' THEN coalesce(n.resolution, 'decision')
             ELSE n.outcome END
-        FROM {table} n
+        FROM events n
         WHERE n.customer_id = r.customer_id AND n.occurred_at >= r.occurred_at
             AND n.id <> r.id AND (n.occurred_at > r.occurred_at OR n.id > r.id)
             AND (n.reply_to_id IS NULL OR n.reply_to_id <> r.id)
         ORDER BY n.occurred_at, n.id LIMIT 1"""
 
 
-def compute(session: Session) -> Responsiveness:
-    """Reply statistics of the requests among the gathered period rows."""
+def compute(session: Session, scope: Scope) -> Responsiveness:
+    """Reply statistics of the scope's requests. Reads ``events`` only (see ``twin``)."""
     rows = session.execute(
         text(
             f"""SELECT r.channel, r.replied_at IS NOT NULL, r.response_minutes,
                 r.replied_at <= r.reply_due_at,
-                CASE WHEN r.replied_at IS NOT NULL THEN coalesce(
-                    ({_next(ROWS)}), ({_next("events")})) END
-            FROM {ROWS} r WHERE r.reply_due_at IS NOT NULL"""
-        )
+                CASE WHEN r.replied_at IS NOT NULL THEN ({_next()}) END
+            FROM events r WHERE r.reply_due_at IS NOT NULL AND {scope.where("r")}"""
+        ),
+        scope.params,
     ).all()
     requests: dict[str, int] = defaultdict(int)
     answered: dict[str, list[tuple[int | None, bool]]] = defaultdict(list)

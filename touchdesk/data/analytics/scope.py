@@ -1,20 +1,21 @@
 """What every analytics query shares: the period's UTC bounds, the optional tag, soft-deleted
 customers left out, the period's rows gathered once, and the small statistics done in Python.
 
-``period_rows`` gathers, once per analysis, into temporary tables that the topic modules read
-instead of scanning ``events`` again and again:
+Once per analysis, temporary tables are gathered that the topic modules read instead of scanning
+``events`` again and again. ``period_rows`` gathers:
 
 - ``td_period_rows``: the period's touchpoints, with an index by customer, time and id that also
   holds the columns the per-customer queries read (so they seldom visit the table);
-- ``td_window``: for each customer with touchpoints in the stretch just before the period (the
-  previous period and the silence that makes a drop-off, whichever reaches further back), their
-  count, purchases and revenue in the previous period and the time of their last one;
 - ``td_period_customers``: one row per customer of the period with what the per-customer figures
-  need (first and last touchpoint, purchases) and ``before``, the
-  time of their last one before the period (taken from ``td_window`` when it has one; one index
-  seek otherwise).
+  need (first and last touchpoint, purchases, first touchpoint of each stage) and ``before``, the
+  time of their last one before the period (one index seek in ``events``).
 
-The tables live in the read transaction's connection and are dropped at the end (a rollback would
+``window`` gathers ``td_window``: for each customer with touchpoints in the stretch just before the
+period (the previous period and the silence that makes a drop-off, whichever reaches further back),
+their count, purchases and revenue in the previous period and the time of their last one. It reads
+``events`` alone, so it may be gathered on the second connection of ``twin``.
+
+The tables live in their read transaction's connection and are dropped at the end (a rollback would
 drop them too).
 """
 
@@ -30,6 +31,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from touchdesk.catalog import STAGE_KEYS
 from touchdesk.data.analytics.sqlfuncs import SqlFuncs
 
 ROWS = "td_period_rows"
@@ -126,20 +128,16 @@ def tuned(session: Session) -> Iterator[None]:
 
 
 @contextmanager
-def period_rows(
-    session: Session, scope: Scope, *, previous_lo: dt.datetime, reach_back: dt.datetime
-) -> Iterator[None]:
-    """Gather the scope's touchpoints into ``td_period_rows``; each customer with touchpoints in
-    ``[reach_back, scope.lo)`` into ``td_window`` with ``n``, ``purchases`` and ``revenue`` (of
-    amounts above zero) of their touchpoints from ``previous_lo`` on (the previous period's start,
-    or ``scope.lo`` when none is compared) and ``last``, the time of their last one; and the
-    period's customers into ``td_period_customers`` with ``first`` and ``last``, the times of their
-    first and last touchpoints in the period, ``purchases`` (touchpoints with an amount above zero)
-    and ``before``, the time of their last one before the period (``NULL`` for a customer first
-    contacted in it).
-    ``reach_back`` must not be later than ``previous_lo``."""
+def period_rows(session: Session, scope: Scope) -> Iterator[None]:
+    """Gather the scope's touchpoints into ``td_period_rows`` and the period's customers into
+    ``td_period_customers`` with ``first`` and ``last``, the times of their first and last
+    touchpoints in the period, ``purchases`` (touchpoints with an amount above zero) and
+    ``first_purchase`` the time of the first of them, ``first_0`` … ``first_3`` the time of their
+    first touchpoint of each stage (in ``STAGE_KEYS`` order; ``NULL`` for a stage not reached) and
+    ``before``, the time of their last one before the period (``NULL`` for a customer first
+    contacted in it)."""
     fn = scope.fn
-    _drop(session, fn)
+    _drop(session, fn, (CUSTOMERS, ROWS))
     if fn.sqlite:
         # A month of a million-touchpoint log is several MiB: with the default 2 MiB cache the
         # temporary tables spill to their file and are read back by every query. (``temp_store =
@@ -163,7 +161,51 @@ def period_rows(
             ON {ROWS} (customer_id, occurred_at, id, amount_cents, stage, channel)"""
         )
     )
-    window = scope.shifted(reach_back, scope.lo)
+    # One pass over the index (in customer order, no sort) gathers what the volume, the cohort and
+    # the patterns need of each customer; ``before`` is one seek in ``events`` a customer.
+    stages = ", ".join(
+        f"min(occurred_at) FILTER (WHERE stage = :stage{n}) AS first_{n}"
+        for n in range(len(STAGE_KEYS))
+    )
+    session.execute(
+        text(
+            f"""CREATE TEMP TABLE {CUSTOMERS} AS
+            SELECT c.*, (SELECT max(p.occurred_at) FROM events p
+                    WHERE p.customer_id = c.customer_id AND p.occurred_at < :lo) AS before
+            FROM (SELECT customer_id, min(occurred_at) AS first, max(occurred_at) AS last,
+                    count(*) FILTER (WHERE amount_cents > 0) AS purchases,
+                    min(occurred_at) FILTER (WHERE amount_cents > 0) AS first_purchase, {stages}
+                FROM {ROWS} GROUP BY customer_id) c"""
+        ),
+        {"lo": scope.params["lo"], **{f"stage{n}": k for n, k in enumerate(STAGE_KEYS)}},
+    )
+    session.execute(
+        text(f"CREATE UNIQUE INDEX td_period_customers_id ON {CUSTOMERS} (customer_id)")
+    )
+    if not fn.sqlite:
+        for table in (ROWS, CUSTOMERS):
+            session.execute(text(f"ANALYZE {table}"))
+    try:
+        yield
+    finally:
+        _drop(session, fn, (CUSTOMERS, ROWS))
+
+
+@contextmanager
+def window(
+    session: Session, scope: Scope, *, previous_lo: dt.datetime, reach_back: dt.datetime
+) -> Iterator[None]:
+    """Gather each customer with touchpoints in ``[reach_back, scope.lo)`` into ``td_window`` with
+    ``n``, ``purchases`` and ``revenue`` (of amounts above zero) of their touchpoints from
+    ``previous_lo`` on (the previous period's start, or ``scope.lo`` when none is compared) and
+    ``last``, the time of their last one. ``reach_back`` must not be later than ``previous_lo``.
+
+    It reads ``events`` only, so it can be gathered on another connection than the period rows."""
+    fn = scope.fn
+    _drop(session, fn, (WINDOW,))
+    if fn.sqlite:
+        session.execute(text(f"PRAGMA temp.cache_size = -{CACHE_KIB}"))
+    stretch = scope.shifted(reach_back, scope.lo)
     # From the previous period's start on when the stretch reaches back further (sums ignore the
     # NULL and zero amounts, so the revenue needs no condition on the amount).
     since = "" if reach_back == previous_lo else "e.occurred_at >= :plo"
@@ -175,34 +217,17 @@ def period_rows(
                     AS purchases,
                 coalesce({_where("sum(e.amount_cents)", since)}, 0) AS revenue,
                 max(e.occurred_at) AS last
-            FROM events e WHERE {window.where("e")} GROUP BY e.customer_id"""
+            FROM events e WHERE {stretch.where("e")} GROUP BY e.customer_id"""
         ),
-        {**window.params, "plo": scope.stamp(previous_lo)},
+        {**stretch.params, "plo": scope.stamp(previous_lo)},
     )
     session.execute(text(f"CREATE UNIQUE INDEX td_window_customer ON {WINDOW} (customer_id)"))
-    session.execute(
-        text(
-            f"""CREATE TEMP TABLE {CUSTOMERS} AS
-            SELECT c.*, coalesce(
-                (SELECT w.last FROM {WINDOW} w WHERE w.customer_id = c.customer_id),
-                (SELECT max(p.occurred_at) FROM events p
-                    WHERE p.customer_id = c.customer_id AND p.occurred_at < :before)) AS before
-            FROM (SELECT customer_id, min(occurred_at) AS first, max(occurred_at) AS last,
-                    count(*) FILTER (WHERE amount_cents > 0) AS purchases
-                FROM {ROWS} GROUP BY customer_id) c"""
-        ),
-        {"before": scope.stamp(reach_back)},
-    )
-    session.execute(
-        text(f"CREATE UNIQUE INDEX td_period_customers_id ON {CUSTOMERS} (customer_id)")
-    )
     if not fn.sqlite:
-        for table in (ROWS, WINDOW, CUSTOMERS):
-            session.execute(text(f"ANALYZE {table}"))
+        session.execute(text(f"ANALYZE {WINDOW}"))
     try:
         yield
     finally:
-        _drop(session, fn)
+        _drop(session, fn, (WINDOW,))
 
 
 def _where(aggregate: str, condition: str) -> str:
@@ -210,8 +235,8 @@ def _where(aggregate: str, condition: str) -> str:
     return f"{aggregate} FILTER (WHERE {condition})" if condition else aggregate
 
 
-def _drop(session: Session, fn: SqlFuncs) -> None:
-    for table in (CUSTOMERS, WINDOW, ROWS):
+def _drop(session: Session, fn: SqlFuncs, tables: Iterable[str]) -> None:
+    for table in tables:
         session.execute(text(fn.drop_temp(table)))
 
 

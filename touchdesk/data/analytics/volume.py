@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from touchdesk.catalog import CHANNEL_KEYS, OUTCOME_KEYS, STAGE_KEYS, TOUCHPOINT_KEYS
 from touchdesk.data.analytics.cube import Cell
-from touchdesk.data.analytics.scope import CUSTOMERS, ROWS, WINDOW, Scope, change
+from touchdesk.data.analytics.scope import CUSTOMERS, WINDOW, Scope, change
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,18 +56,26 @@ class Volume:
         return self.totals.touchpoints
 
 
-def current_totals(session: Session, cube: list[Cell]) -> VolumeTotals:
-    """Totals of the gathered period rows; a customer with nothing before the period is new."""
-    contacted, new = session.execute(
-        text(f"SELECT count(*), count(*) FILTER (WHERE before IS NULL) FROM {CUSTOMERS}")
+@dataclass(frozen=True, slots=True)
+class PeriodCustomers:
+    """The period's customers: ``contacted`` (any touchpoint in it), ``new`` (nothing before it)
+    and ``by_stage`` (with a touchpoint of each stage in it)."""
+
+    contacted: int
+    new: int
+    by_stage: dict[str, int]
+
+
+def period_customers(session: Session) -> PeriodCustomers:
+    """The customer counts of the gathered period (see ``scope.period_rows``)."""
+    contacted, new, *stages = session.execute(
+        text(
+            f"""SELECT count(*), count(*) FILTER (WHERE before IS NULL),
+                {", ".join(f"count(first_{n})" for n in range(len(STAGE_KEYS)))}
+            FROM {CUSTOMERS}"""
+        )
     ).one()
-    return VolumeTotals(
-        touchpoints=sum(c.events for c in cube),
-        customers_contacted=contacted,
-        new_customers=new,
-        purchases=sum(c.purchases for c in cube),
-        revenue_cents=sum(c.revenue_cents for c in cube),
-    )
+    return PeriodCustomers(contacted, new, dict(zip(STAGE_KEYS, stages, strict=True)))
 
 
 def previous_totals(session: Session, scope: Scope, previous_lo: dt.datetime) -> VolumeTotals:
@@ -87,10 +95,21 @@ def previous_totals(session: Session, scope: Scope, previous_lo: dt.datetime) ->
 
 
 def compute(
-    session: Session, cube: list[Cell], previous: VolumeTotals, *, compare: bool = True
+    cube: list[Cell],
+    customers: PeriodCustomers,
+    previous: VolumeTotals,
+    *,
+    compare: bool = True,
 ) -> Volume:
-    """The period's volume from its cube; ``previous`` is the compared period's totals."""
-    current = current_totals(session, cube)
+    """The period's volume from its cube and customer counts; ``previous`` is the compared
+    period's totals."""
+    current = VolumeTotals(
+        touchpoints=sum(c.events for c in cube),
+        customers_contacted=customers.contacted,
+        new_customers=customers.new,
+        purchases=sum(c.purchases for c in cube),
+        revenue_cents=sum(c.revenue_cents for c in cube),
+    )
     counts: dict[str, Counter[str]] = {
         "stage": Counter(),
         "touchpoint": Counter(),
@@ -102,14 +121,6 @@ def compute(
         counts["touchpoint"][c.touchpoint] += c.events
         counts["channel"][c.channel] += c.events
         counts["outcome"][c.outcome] += c.events
-    by_customer_stage: dict[str, int] = dict(
-        session.execute(
-            text(
-                f"""SELECT stage, count(*) FROM (SELECT DISTINCT customer_id, stage FROM {ROWS}) d
-                GROUP BY stage"""
-            )
-        ).all()
-    )
     extra_touchpoints = sorted(set(counts["touchpoint"]) - set(TOUCHPOINT_KEYS))
     return Volume(
         totals=current,
@@ -122,5 +133,5 @@ def compute(
         by_touchpoint={k: counts["touchpoint"][k] for k in (*TOUCHPOINT_KEYS, *extra_touchpoints)},
         by_channel={k: counts["channel"][k] for k in CHANNEL_KEYS},
         by_outcome={k: counts["outcome"][k] for k in OUTCOME_KEYS},
-        customers_by_stage={k: by_customer_stage.get(k, 0) for k in STAGE_KEYS},
+        customers_by_stage=dict(customers.by_stage),
     )
