@@ -14,6 +14,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import text
 
 from tests.helpers.factories import customer, touch
 from touchdesk.data.early import SORT_COLUMNS, EarlyReader, stored
@@ -47,7 +50,7 @@ def filled(db_path: Path) -> Path:
     settled = touch(ana, leeds, outcome="decision", at=NOW - 4 * DAY)
     ana.resolve_decision(settled, "positive")
     touch(ana, gone, outcome="decision", at=NOW - 5 * DAY)
-    late = touch(ana, leeds, "support_channels", "email", direction="inbound", at=NOW - 3 * DAY)
+    touch(ana, leeds, "support_channels", "email", direction="inbound", at=NOW - 3 * DAY)
     replied = touch(ana, sara, "support_channels", "email", direction="inbound", at=NOW - 3 * DAY)
     ana.record_reply(replied, NOW - 2 * DAY)
     touch(
@@ -208,3 +211,27 @@ def test_stored_datetimes_compare_like_the_orm_stores_them(db_path: Path) -> Non
     with sqlite3.connect(db_path) as conn:
         (kept,) = conn.execute("SELECT occurred_at FROM events").fetchone()
     assert kept == stored(at)
+
+
+# Letters, digits, punctuation, symbols and spaces of any script (the sort is SQLite's, both ways).
+NAME = st.text(st.characters(whitelist_categories=("L", "N", "P", "S", "Zs")), max_size=12)
+
+
+@settings(max_examples=25, deadline=None)
+@given(names=st.lists(NAME, min_size=1, max_size=6))
+def test_any_names_list_in_the_same_order_early_and_late(db_path: Path, names: list[str]) -> None:
+    ws = Workspace.open(db_path)
+    try:
+        for name in names:
+            if name.strip():
+                customer(ws, name)
+        early = StartingWorkspace.open(str(db_path))
+        assert early is not None
+        for descending in (False, True):
+            got = early.find_customers("", sort="name", descending=descending, limit=200)
+            assert got == ws.find_customers(sort="name", descending=descending, limit=200)
+        assert not early.loaded
+    finally:
+        with ws.db.write() as s:
+            s.execute(text("DELETE FROM customers"))
+        ws.close()
