@@ -35,6 +35,11 @@ from touchdesk.formatting import utc_now
 from touchdesk.i18n import _
 
 SORT_KEYS = ("name", "company", "phone", "last_touchpoint", "last_event_at", "open_followups")
+# Sort keys with an index on ``customers`` (``ix_customers_name``, ``ix_customers_last_event_at``).
+INDEXED_SORTS = ("name", "last_event_at")
+# From this many matches on, SQLite reads a search page by walking the sort order's index (see
+# ``_walks_sort_index``); below it, from the search index's matches.
+MANY_MATCHES = 3000
 
 
 def validate(
@@ -358,15 +363,44 @@ def _open_followups_count(dialect: str):
     )
 
 
+def _walks_sort_index(session: Session, query: str, sort: str, only_search: bool) -> bool:
+    """Whether a SQLite search page is read by walking the sort order's index, keeping the rows
+    whose id is among the matches, until the page is full.
+
+    SQLite otherwise starts from the matches: it reads every matching customer and sorts them all
+    for one page. On the 100,000-customer demo that is 50-75 ms for one- and two-letter prefixes
+    (up to 96,000 matches) and about 10 ms for 2,000 scattered ones. The walk costs the set of
+    matches (about 0.3 us each) plus the index entries passed before the page is full: 5-30 ms for
+    those same searches, and at worst (every match late in the order) the whole index, 20-40 ms.
+    Below ``MANY_MATCHES`` starting from the matches is cheaper. Other filters keep the plan
+    SQLite picks, since they may thin the walk out."""
+    return (
+        sort in INDEXED_SORTS
+        and only_search
+        and session.get_bind().dialect.name == "sqlite"
+        and search.matches_at_least(session, query, MANY_MATCHES)
+    )
+
+
 def _filtered(
-    query: str, tag: str | None, stage: str | None, attention: bool, now: dt.datetime, dialect: str
+    query: str,
+    tag: str | None,
+    stage: str | None,
+    attention: bool,
+    now: dt.datetime,
+    dialect: str,
+    *,
+    walk: bool = False,
 ):
+    """The list's WHERE clause; with ``walk`` the search is a test on each row (``id + 0`` keeps
+    SQLite from looking the matches up by id, so it walks the sort order's index instead)."""
     conditions: list[ColumnElement[bool]] = [Customer.deleted_at.is_(None)]
     ids = search.matching_ids(query, dialect) if query else None
     if query and ids is None:
         conditions.append(false())
     if ids is not None:
-        conditions.append(Customer.id.in_(ids))
+        member = Customer.id + literal_column("0") if walk else Customer.id
+        conditions.append(member.in_(ids))
     if tag:
         conditions.append(Customer.tags.any(func.lower(Tag.name) == tag.lower()))
     if stage:
@@ -417,7 +451,10 @@ def find(
         raise ValueError(f"unknown sort key {sort!r}")
     now = utc_now()
     dialect = session.get_bind().dialect.name
-    where = _filtered(query, tag, stage, needs_attention, now, dialect)
+    walk = bool(query) and _walks_sort_index(
+        session, query, sort, not (tag or stage or needs_attention)
+    )
+    where = _filtered(query, tag, stage, needs_attention, now, dialect, walk=walk)
     open_count = _open_followups_count(dialect)
     column = open_count if sort == "open_followups" else getattr(Customer, sort)
     order = column.desc() if descending else column.asc()

@@ -63,6 +63,21 @@ def matching_ids(query: str, dialect: str) -> Select[tuple[int]] | None:
     return select(FTS.c.rowid).where(*(spaced.like(_like_prefix(t), escape="\\") for t in tokens))
 
 
+def matches_at_least(session: Session, query: str, n: int) -> bool:
+    """Whether ``n`` or more customers match (SQLite only). FTS5 stops counting at ``n``, so the
+    answer costs at most ``n`` index entries however many customers match."""
+    expression = match_expression(query)
+    if expression is None:
+        return False
+    found = session.execute(
+        text(
+            "SELECT count(*) FROM (SELECT 1 FROM customer_fts WHERE customer_fts MATCH :m LIMIT :n)"
+        ),
+        {"m": expression, "n": n},
+    ).scalar_one()
+    return bool(found >= n)
+
+
 def reindex(session: Session, customer_id: int, body: str | None) -> None:
     """Replace one customer's index entry (``None`` removes it)."""
     session.execute(text("DELETE FROM customer_fts WHERE rowid = :id"), {"id": customer_id})
