@@ -40,6 +40,38 @@ def test_customer_model_sorts_in_sql(workspace):  # type: ignore[no-untyped-def]
     assert (model.sort_key, model.descending) == ("name", True)
 
 
+def test_customer_model_answers_each_role_of_a_row(workspace):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QIcon
+
+    cid = customer(workspace, "Sara Ahmadi", company="Acme", phone="09121234567")
+    touch(workspace, cid, outcome="positive", at=dt.datetime(2026, 3, 2, 9, 0))
+    model = CustomerTableModel(workspace)
+    model.reload()
+    shown = [model.index(0, c).data() for c in range(6)]
+    assert shown[:2] == ["Sara Ahmadi", "Acme"]
+    assert shown[2].replace(" ", "").endswith("9121234567")
+    assert shown[3] == workspace.touchpoint_label("sales_conversation")
+    assert "2026" in shown[4]
+    assert shown[5] == ""
+    role = Qt.ItemDataRole
+    assert model.index(0, 1).data(role.ToolTipRole) == "Acme"
+    assert model.index(0, 5).data(role.ToolTipRole) is None
+    assert isinstance(model.index(0, 3).data(role.DecorationRole), QIcon)
+    assert [model.index(0, c).data(role.DecorationRole) for c in (0, 1, 2, 4, 5)] == [None] * 5
+    assert model.index(0, 5).data(role.TextAlignmentRole) == int(Qt.AlignmentFlag.AlignCenter)
+    assert model.index(0, 0).data(role.TextAlignmentRole) is None
+    assert model.index(0, 4).data(role.UserRole) == cid
+    for other in (role.FontRole, role.ForegroundRole, role.BackgroundRole, role.CheckStateRole):
+        assert model.index(0, 0).data(other) is None
+    assert model.flags(model.index(0, 2)) == (
+        Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    )
+    assert model.flags(model.index(1, 0)) == Qt.ItemFlag.NoItemFlags
+
+
 def test_failed_fetch_becomes_a_harmless_row(workspace, monkeypatch, qtmodeltester):  # type: ignore[no-untyped-def]
     customer(workspace, "Sara")
     model = CustomerTableModel(workspace)
@@ -51,6 +83,12 @@ def test_failed_fetch_becomes_a_harmless_row(workspace, monkeypatch, qtmodeltest
     model.set_filter(CustomerFilter(query="sara"))
     assert model.rowCount() == 1
     assert "disk I/O error" in model.index(0, 0).data()
+    from PySide6.QtCore import Qt
+
+    assert "disk I/O error" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, 1).data() is None
+    assert model.index(0, 1).data(Qt.ItemDataRole.ForegroundRole).name() == "#b00020"
+    assert model.flags(model.index(0, 0)) == Qt.ItemFlag.ItemIsEnabled
     assert model.customer_at(0) is None
     assert isinstance(model._rows[0], FetchFailed)
     assert not model.canFetchMore()
