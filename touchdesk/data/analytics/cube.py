@@ -38,9 +38,11 @@ class Cell:
 
 def load_cube(session: Session, scope: Scope) -> list[Cell]:
     """The cells of the scope's touchpoints."""
+    # Channel first: grouped by touchpoint first, SQLite walks the (touchpoint, time) index and
+    # visits the month's rows out of order, twice as slow as in time order.
     rows = session.execute(
         text(
-            f"""SELECT touchpoint, channel, stage, outcome, count(*),
+            f"""SELECT channel, touchpoint, stage, outcome, count(*),
                 count(*) FILTER (WHERE outcome = 'decision' AND resolution IS NULL),
                 count(*) FILTER (WHERE outcome = 'decision' AND resolution = 'positive'),
                 count(*) FILTER (WHERE outcome = 'decision' AND resolution = 'negative'),
@@ -52,5 +54,5 @@ def load_cube(session: Session, scope: Scope) -> list[Cell]:
     )
     return [
         Cell(tp, ch, st, out, n, od, rp, rn, pu, int(rev))
-        for tp, ch, st, out, n, od, rp, rn, pu, rev in rows
+        for ch, tp, st, out, n, od, rp, rn, pu, rev in rows
     ]

@@ -58,7 +58,9 @@ class Decisions:
 
 def compute(session: Session, scope: Scope, cube: list[Cell]) -> Decisions:
     """Decision points of the scope, with their counts from the period's ``cube``. Reads
-    ``events`` only (see ``twin``); the touchpoint before a resolution is one index seek."""
+    ``events`` only (see ``twin``): the resolved decision points through the open-decisions index
+    (a resolution is positive or negative, the schema allows nothing else), the touchpoint before
+    a resolution in one seek."""
     mine = [c for c in cube if c.outcome == "decision"]
     rows = session.execute(
         text(
@@ -68,7 +70,8 @@ def compute(session: Session, scope: Scope, cube: list[Cell]) -> Decisions:
                         AND p.id <> d.id
                     ORDER BY p.occurred_at DESC, p.id DESC LIMIT 1)
             FROM events d
-            WHERE d.outcome = 'decision' AND d.resolution IS NOT NULL AND {scope.where("d")}"""
+            WHERE d.outcome = 'decision' AND d.resolution IN ('positive', 'negative')
+                AND {scope.where("d")}"""
         ),
         scope.params,
     ).all()

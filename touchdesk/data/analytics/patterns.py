@@ -90,6 +90,7 @@ def compute(
     check(gap_days, min_sample)
     fn = scope.fn
     gap = fn.millis_between("occurred_at", "prev")
+    first_gap = fn.millis_between("c.first", "c.before")
     session.execute(text(fn.drop_temp(STARTS)))
     session.execute(
         text(
@@ -98,21 +99,25 @@ def compute(
                 -- a customer's first period row (of touchpoints at the same moment only the
                 -- first by id can start a sequence) follows their last touchpoint before the
                 -- period (NULL: a first contact)
-                -- (CROSS JOIN: SQLite then looks each customer's rows up, not the other way)
+                -- (CROSS JOIN: SQLite then looks each customer's rows up, not the other way;
+                -- only customers whose first row starts a sequence are looked up)
                 SELECT f.customer_id, f.occurred_at, f.channel, c.before AS prev
                 FROM {CUSTOMERS} c CROSS JOIN {ROWS} f
-                WHERE f.customer_id = c.customer_id AND f.occurred_at = c.first
+                WHERE (c.before IS NULL OR {first_gap} >= :gap_ms)
+                    AND f.customer_id = c.customer_id AND f.occurred_at = c.first
                     AND NOT EXISTS (SELECT 1 FROM {ROWS} t WHERE t.customer_id = f.customer_id
                         AND t.occurred_at = f.occurred_at AND t.id < f.id)
                 UNION ALL
                 -- a later row follows another period row, so it can only be gap_days after one
-                -- from ``late`` (a day before the period's start + gap_days) on
+                -- from ``late`` (a day before the period's start + gap_days) on; those few are
+                -- found by time in ``events`` (the period rows are indexed by customer)
                 SELECT * FROM (
                     SELECT r.customer_id, r.occurred_at, r.channel, (SELECT max(n.occurred_at)
                         FROM {ROWS} n WHERE n.customer_id = r.customer_id
                             AND n.occurred_at < r.occurred_at) AS prev
-                    FROM {ROWS} r
-                    WHERE r.occurred_at >= :late AND NOT EXISTS (SELECT 1 FROM {ROWS} t
+                    FROM events r
+                    WHERE r.occurred_at >= :late AND {scope.where("r")}
+                        AND NOT EXISTS (SELECT 1 FROM {ROWS} t
                         WHERE t.customer_id = r.customer_id AND t.occurred_at = r.occurred_at
                             AND t.id < r.id)) later
                 WHERE prev IS NOT NULL)
@@ -121,6 +126,7 @@ def compute(
             WHERE coalesce({gap}, :gap_ms) >= :gap_ms"""
         ),
         {
+            **scope.params,
             "gap_ms": gap_days * 86_400_000,
             "late": scope.stamp(scope.lo + dt.timedelta(days=gap_days - 1)),
         },
@@ -130,15 +136,14 @@ def compute(
     # one index seek a start) or the period's end.
     rows = session.execute(
         text(
-            f"""SELECT channel, {fn.local_weekday("occurred_at", scope.lo, scope.hi)},
-                {fn.local_hour("occurred_at", scope.lo, scope.hi)}, count(*),
+            f"""SELECT channel, {fn.local_slot("occurred_at", scope.lo, scope.hi)}, count(*),
                 count(*) FILTER (WHERE EXISTS (SELECT 1 FROM {ROWS} b
                     WHERE b.customer_id = q.customer_id AND b.occurred_at >= q.occurred_at
                         AND b.occurred_at < coalesce((SELECT min(n.occurred_at) FROM {STARTS} n
                             WHERE n.customer_id = q.customer_id
                                 AND n.occurred_at > q.occurred_at), :hi)
                         AND b.amount_cents > 0))
-            FROM {STARTS} q GROUP BY 1, 2, 3"""
+            FROM {STARTS} q GROUP BY 1, 2"""
         ),
         {"hi": scope.params["hi"]},
     ).all()
@@ -146,7 +151,8 @@ def compute(
     by_channel: dict[tuple[str, int | None], list[int]] = defaultdict(lambda: [0, 0])
     by_weekday: dict[tuple[str, int | None], list[int]] = defaultdict(lambda: [0, 0])
     by_hour: dict[tuple[str, int | None], list[int]] = defaultdict(lambda: [0, 0])
-    for channel, sunday_first, hour, n, bought in rows:
+    for channel, slot_, n, bought in rows:
+        sunday_first, hour = divmod(slot_, 100)
         weekday = (sunday_first + 6) % 7  # SQL counts from Sunday; datetime from Monday
         for table, slot in ((by_channel, None), (by_weekday, weekday), (by_hour, hour)):
             table[(channel, slot)][0] += n

@@ -96,17 +96,17 @@ class SqlFuncs:
         )
         return f"(CASE {arms} ELSE {shifted[-1]} END)"
 
-    def local_weekday(self, column: str, lo: dt.datetime, hi: dt.datetime) -> str:
-        """The local weekday of a stored UTC timestamp in ``[lo, hi)``: 0 = Sunday … 6 = Saturday."""
+    def local_slot(self, column: str, lo: dt.datetime, hi: dt.datetime) -> str:
+        """The local weekday and hour of a stored UTC timestamp in ``[lo, hi)`` as one integer,
+        ``weekday * 100 + hour`` (weekday 0 = Sunday … 6 = Saturday, hour 0–23): one conversion
+        and one grouping key instead of two."""
         if self.sqlite:
-            return f"CAST(strftime('%w', {column}, 'localtime') AS INTEGER)"
-        return f"CAST(extract(dow FROM {self._local(column, lo, hi)}) AS INTEGER)"
-
-    def local_hour(self, column: str, lo: dt.datetime, hi: dt.datetime) -> str:
-        """The local hour (0–23) of a stored UTC timestamp in ``[lo, hi)``."""
-        if self.sqlite:
-            return f"CAST(strftime('%H', {column}, 'localtime') AS INTEGER)"
-        return f"CAST(extract(hour FROM {self._local(column, lo, hi)}) AS INTEGER)"
+            return f"CAST(strftime('%w%H', {column}, 'localtime') AS INTEGER)"
+        local = self._local(column, lo, hi)
+        return (
+            f"(CAST(extract(dow FROM {local}) AS INTEGER) * 100"
+            f" + CAST(extract(hour FROM {local}) AS INTEGER))"
+        )
 
     def drop_temp(self, table: str) -> str:
         return f"DROP TABLE IF EXISTS {'temp.' if self.sqlite else ''}{table}"
