@@ -99,7 +99,11 @@ def test_the_figures_are_the_same_on_one_connection_and_on_two(ws: Workspace) ->
     with ws.db.read() as s:
         _count(s)  # already reading: one connection, the halves in turn
         on_one = compute(s, NOVEMBER, now=LATER)
-    assert on_two == on_one
+    with ws.db.read() as s:
+        with twin.twin(s, parallel=False) as other:
+            assert other is s
+        asked_for_one = compute(s, NOVEMBER, now=LATER, parallel=False)
+    assert on_two == on_one == asked_for_one
     assert on_two.volume.touchpoints == 20  # rows 9–28 (G is deleted)
 
 

@@ -103,6 +103,7 @@ def compute(
     pattern_min_sample: int = patterns.DEFAULT_MIN_SAMPLE,
     compare: bool = True,
     now: dt.datetime | None = None,
+    parallel: bool = True,
 ) -> Analytics:
     """All analytics of ``period`` (and of ``tag``'s customers only, when given; the tag is matched
     without regard to case, an unknown tag gives zeros).
@@ -111,6 +112,8 @@ def compute(
     silence that counts as a drop-off. ``sequence_gap_days``/``pattern_min_sample``: see
     ``patterns``. ``compare``: also count the previous period for the month-over-month change.
     ``now`` (naive UTC, default the clock) bounds the drop-off of a period still running.
+    ``parallel``: on an SQLite file, run the half that reads ``events`` alone on a second
+    connection at the same time (see ``twin``); the figures are the same either way.
     """
     the_period = Period.of(period)
     friction.check(min_sample)
@@ -122,7 +125,7 @@ def compute(
     # counted from the one gathering of the stretch before the period.
     previous_lo = the_period.previous().utc_bounds()[0] if compare else lo
     reach_back = min(previous_lo, lo - dt.timedelta(days=silence_days))
-    with twin.twin(session) as other:
+    with twin.twin(session, parallel=parallel) as other:
         scope = Scope.make(session, lo, hi, tag)
 
         def period_half() -> tuple[volume.PeriodCustomers, Flow, Patterns]:

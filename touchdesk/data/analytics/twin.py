@@ -56,10 +56,10 @@ def _pinned(session: Session, connection: Connection) -> bool:
 
 
 @contextmanager
-def twin(session: Session) -> Iterator[Session]:
+def twin(session: Session, *, parallel: bool = True) -> Iterator[Session]:
     """A second session reading exactly the snapshot ``session`` reads, on its own connection; or
-    ``session`` itself where there cannot be one (see the module docstring). The second session is
-    closed and its connection handed back at the end."""
+    ``session`` itself where there cannot be one (see the module docstring) or when not
+    ``parallel``. The second session is closed and its connection handed back at the end."""
     engine = session.get_bind()
     if session.in_transaction() or not isinstance(engine, Engine):
         yield session
@@ -71,7 +71,12 @@ def twin(session: Session) -> Iterator[Session]:
         yield session
         return
     database = engine.url.database or ""
-    if engine.dialect.name != "sqlite" or database in ("", ":memory:") or "mode=memory" in database:
+    if (
+        not parallel
+        or engine.dialect.name != "sqlite"
+        or database in ("", ":memory:")
+        or "mode=memory" in database
+    ):
         yield session
         return
     with engine.connect() as connection:
