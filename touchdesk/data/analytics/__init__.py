@@ -3,10 +3,13 @@ journey flow and purchase patterns — for any period (a Gregorian or Jalali mon
 local days) and optionally one tag's customers.
 
 Qt-free and read-only, on SQLite and PostgreSQL alike (the few engine-specific expressions are in
-``sqlfuncs``). Everything is aggregated by the database over the indexed ``events`` table: the
-period's rows, and the stretch before it, are gathered once (``scope.period_rows``) and each topic
-module reads them, so a month of a million-touchpoint database answers in under a second (see
-``bench/bench_analytics.py``).
+``sqlfuncs``). Everything is aggregated by the database over the indexed ``events`` table, in two
+halves: the period's rows and customers are gathered once into temporary tables
+(``scope.period_rows``) that the per-customer figures read (journey flow, patterns, customer
+counts), while the cube, decisions, replies and the stretch before the period (``scope.window``)
+read ``events`` alone. On an SQLite file the second half runs on a second connection pinned to the
+same snapshot, in a worker thread (``twin``), so a month of a million-touchpoint database answers
+in about half a second on two cores (see ``bench/bench_analytics.py``).
 Counts of decision points and replies are as they stand *now* (a decision logged in the period and
 resolved later counts as resolved). The UI, CLI and reports call ``Workspace.analytics``.
 """
