@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from sqlalchemy import (
     ColumnElement,
@@ -11,9 +12,11 @@ from sqlalchemy import (
     exists,
     false,
     func,
+    literal,
     literal_column,
     or_,
     select,
+    tuple_,
     update,
 )
 from sqlalchemy.orm import Session, selectinload
@@ -40,6 +43,12 @@ INDEXED_SORTS = ("name", "last_event_at")
 # From this many matches on, SQLite reads a search page by walking the sort order's index (see
 # ``_walks_sort_index``); below it, from the search index's matches.
 MANY_MATCHES = 3000
+# A name-sorted search where this share of customers or more match tests customers one by one
+# (see ``_probed_page``), passing at most ``MAX_PROBES`` of them.
+DENSE_SHARE = 0.5
+PROBE_MARGIN = 1.5
+PROBE_SLACK = 50
+MAX_PROBES = 700
 
 
 def validate(
@@ -454,8 +463,23 @@ def find(
     walk = bool(query) and _walks_sort_index(
         session, query, sort, not (tag or stage or needs_attention)
     )
+    if walk and sort == "name":
+        page = _probed_page(session, query, descending, offset, limit)
+        if page is not None:
+            return page
     where = _filtered(query, tag, stage, needs_attention, now, dialect, walk=walk)
-    open_count = _open_followups_count(dialect)
+    return _page(session, where, sort, descending, offset, limit)
+
+
+def _page(
+    session: Session,
+    where: ColumnElement[bool],
+    sort: str,
+    descending: bool,
+    offset: int,
+    limit: int,
+) -> list[CustomerRow]:
+    open_count = _open_followups_count(session.get_bind().dialect.name)
     column = open_count if sort == "open_followups" else getattr(Customer, sort)
     order = column.desc() if descending else column.asc()
     if sort in ("last_event_at", "last_touchpoint"):
@@ -478,6 +502,46 @@ def find(
         .limit(limit)
     )
     return [CustomerRow(*row) for row in session.execute(stmt)]
+
+
+def _probed_page(
+    session: Session, query: str, descending: bool, offset: int, limit: int
+) -> list[CustomerRow] | None:
+    """A name-sorted search page read by testing customers one by one in name order against the
+    search index, or ``None`` when that does not pay or did not fill the page.
+
+    When most customers match (one-letter and digit prefixes: 50-97% of the demo's), gathering
+    every match for the walk is most of its cost (20-35 ms for 80,000-96,000 matches), while a
+    test costs one seek per word (about 35 us; only for words the prefix indexes hold): 9 ms for
+    '0' instead of 30. The tests stop at the page's end or at a bound, the row ``PROBE_MARGIN``
+    times as far down the list as the sampled share of matches says the page ends; when matches
+    lie further down than that (they bunch up by name), at most ``MAX_PROBES`` tests are spent
+    before the walk takes over."""
+    if not search.probes_are_cheap(query):
+        return None
+    share = search.sampled_share(session, query)
+    if share <= 0 or share < DENSE_SHARE:
+        return None
+    window = math.ceil(PROBE_MARGIN * (offset + limit) / share) + PROBE_SLACK
+    if window > MAX_PROBES:
+        return None
+    order = (
+        (Customer.name.desc(), Customer.id.desc()) if descending else (Customer.name, Customer.id)
+    )
+    bound = session.execute(
+        select(Customer.name, Customer.id)
+        .where(Customer.deleted_at.is_(None))
+        .order_by(*order)
+        .offset(window - 1)
+        .limit(1)
+    ).first()
+    conditions = [Customer.deleted_at.is_(None), search.row_matches(query, Customer.id)]
+    if bound is not None:
+        position = tuple_(Customer.name, Customer.id)
+        edge = tuple_(literal(bound.name), literal(bound.id))
+        conditions.append(position >= edge if descending else position <= edge)
+    page = _page(session, and_(*conditions), "name", descending, offset, limit)
+    return page if bound is None or len(page) == limit else None
 
 
 def count(

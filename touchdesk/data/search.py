@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Select, column, literal_column, select, table, text
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, column, literal_column, select, table, text
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from touchdesk.data.validation import phone_search_forms
 from touchdesk.textnorm import search_tokens
@@ -35,6 +35,8 @@ def index_body(
 
 
 FTS = table("customer_fts", column("rowid"), column("body"))
+# The longest prefix index ``customer_fts`` keeps (migration 0001: prefix = '1 2 3').
+PREFIX_INDEXED = 3
 
 
 def match_expression(query: str) -> str | None:
@@ -76,6 +78,50 @@ def matches_at_least(session: Session, query: str, n: int) -> bool:
         {"m": expression, "n": n},
     ).scalar_one()
     return bool(found >= n)
+
+
+def probes_are_cheap(query: str) -> bool:
+    """Whether testing one customer against the query costs one seek per word (SQLite): each word
+    is at most as long as ``customer_fts``'s longest prefix index (1, 2 and 3 characters). A
+    longer word makes FTS5 gather every indexed word it starts, again for each customer tested."""
+    tokens = search_tokens(query)
+    return bool(tokens) and all(len(t) <= PREFIX_INDEXED for t in tokens)
+
+
+def sampled_share(session: Session, query: str, size: int = 1000) -> float:
+    """The share of customer ids matching among ``size`` consecutive ids half-way up the table
+    (SQLite): a cheap estimate of how many of the customers a walk through the list passes
+    match. Ids follow creation, not names, so the sample is not drawn from one part of the
+    alphabet; deleted customers count as not matching, as they do on the walk."""
+    expression = match_expression(query)
+    top = session.execute(text("SELECT max(id) FROM customers")).scalar()
+    if expression is None or not top:
+        return 0.0
+    low = top // 2 + 1
+    high = min(top, low + size - 1)
+    found = session.execute(
+        text(
+            "SELECT count(*) FROM customer_fts WHERE customer_fts MATCH :m"
+            " AND rowid BETWEEN :low AND :high"
+        ),
+        {"m": expression, "low": low, "high": high},
+    ).scalar_one()
+    return float(found / (high - low + 1))
+
+
+def row_matches(
+    query: str, customer_id: ColumnElement[int] | QueryableAttribute[int]
+) -> ColumnElement[bool]:
+    """Whether the customer with ``customer_id`` (a correlated column) matches (SQLite): one
+    seek in the search index per word, so the caller decides on which rows it is worth it."""
+    expression = match_expression(query)
+    return (
+        select(literal_column("1"))
+        .select_from(FTS)
+        .where(text("customer_fts MATCH :probe").bindparams(probe=expression))
+        .where(FTS.c.rowid == customer_id)
+        .exists()
+    )
 
 
 def reindex(session: Session, customer_id: int, body: str | None) -> None:
