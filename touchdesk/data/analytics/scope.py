@@ -4,8 +4,9 @@ customers left out, the period's rows gathered once, and the small statistics do
 Once per analysis, temporary tables are gathered that the topic modules read instead of scanning
 ``events`` again and again. ``period_rows`` gathers:
 
-- ``td_period_rows``: the period's touchpoints, with an index by customer, time and id that also
-  holds the columns the per-customer queries read (so they seldom visit the table);
+- ``td_period_rows``: the period's touchpoints (the columns the per-customer queries read: id,
+  customer, time, channel, stage and amount), with an index by customer, time and id that also
+  holds the others (so the queries seldom visit the table);
 - ``td_period_customers``: one row per customer of the period with what the per-customer figures
   need (first and last touchpoint, purchases, first touchpoint of each stage) and ``before``, the
   time of their last one before the period (one index seek in ``events``).
@@ -148,9 +149,7 @@ def period_rows(session: Session, scope: Scope) -> Iterator[None]:
     session.execute(
         text(
             f"""CREATE TEMP TABLE {ROWS} AS
-            SELECT e.id, e.customer_id, e.occurred_at, e.touchpoint, e.channel, e.stage, e.outcome,
-                e.amount_cents, e.reply_due_at, e.replied_at, e.response_minutes, e.reply_to_id,
-                e.resolution, e.resolved_at
+            SELECT e.id, e.customer_id, e.occurred_at, e.channel, e.stage, e.amount_cents
             FROM events e WHERE {scope.where("e")}"""
         ),
         scope.params,
