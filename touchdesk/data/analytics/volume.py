@@ -80,7 +80,8 @@ def period_customers(session: Session) -> PeriodCustomers:
 
 def previous_totals(session: Session, scope: Scope, previous_lo: dt.datetime) -> VolumeTotals:
     """Totals of the previous period ``[previous_lo, scope.lo)``, counted in ``td_window`` (see
-    ``scope.period_rows``); a customer is new there with nothing before ``previous_lo``."""
+    ``scope.window``, which reads ``events`` alone); a customer is new there with nothing before
+    ``previous_lo``."""
     contacted, n, new, purchases, revenue = session.execute(
         text(
             f"""SELECT count(*), coalesce(sum(w.n), 0), count(*) FILTER (WHERE NOT EXISTS (
