@@ -96,6 +96,39 @@ def test_search_pages_keep_their_order_and_paging(
     assert workspace.count_customers("karimi") == 5
 
 
+@pytest.mark.parametrize("plan", list(PLANS))
+def test_search_pages_count_open_followups_of_their_rows(
+    workspace: Workspace, people: dict[str, int], monkeypatch: pytest.MonkeyPatch, plan: str
+) -> None:
+    use_plan(monkeypatch, plan)
+    p = people
+    for who, titles in (("bita", "abc"), ("ali2", "d"), ("other", "ef")):
+        for title in titles:
+            workspace.add_followup(title, DAY, customer_id=p[who])
+    done = workspace.add_followup("done", DAY, customer_id=p["ali2"])
+    workspace.complete_followup(done)
+    for query in ("kar", "karimi"):
+        counts = {r.id: r.open_followups for r in workspace.find_customers(query)}
+        assert counts == {p["ali"]: 0, p["ali2"]: 1, p["amir"]: 0, p["bita"]: 3, p["zahra"]: 0}
+        assert [
+            r.open_followups for r in workspace.find_customers(query, sort="last_event_at")
+        ] == [
+            0,
+            3,
+            0,
+            1,
+            0,
+        ]
+    # By open follow-ups, most first; equal counts by id, highest first.
+    assert page(workspace, "kar", sort="open_followups", descending=True) == [
+        p["bita"],
+        p["ali2"],
+        p["amir"],
+        p["ali"],
+        p["zahra"],
+    ]
+
+
 def test_many_matches_walk_the_sort_index_on_sqlite_only(
     workspace: Workspace, people: dict[str, int], backend: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
