@@ -128,44 +128,58 @@ def compute(
     # counted from the one gathering of the stretch before the period.
     previous_lo = the_period.previous().utc_bounds()[0] if compare else lo
     reach_back = min(previous_lo, lo - dt.timedelta(days=silence_days))
-    with twin.twin(session, parallel=parallel) as other:
+    with twin.twin(session, parallel=parallel) as other, tuned(session):
         scope = Scope.make(session, lo, hi, tag)
 
-        def period_half() -> tuple[volume.PeriodCustomers, Flow, Patterns]:
-            """What reads the gathered period rows (on this connection)."""
-            with tuned(session), period_rows(session, scope):
-                return (
-                    volume.period_customers(session),
-                    flow.compute(session, scope, silence_days=silence_days, now=when),
-                    patterns.compute(
-                        session, scope, gap_days=sequence_gap_days, min_sample=pattern_min_sample
-                    ),
-                )
+        def per_customer() -> tuple[volume.PeriodCustomers, Flow, Patterns]:
+            """What reads the period's customers (``session``, its rows gathered and indexed)."""
+            return (
+                volume.period_customers(session),
+                flow.compute(session, scope, silence_days=silence_days, now=when),
+                patterns.compute(
+                    session, scope, gap_days=sequence_gap_days, min_sample=pattern_min_sample
+                ),
+            )
 
-        def events_half() -> tuple[
-            list[Cell], VolumeTotals, Counter[str], Decisions, Responsiveness
-        ]:
-            """What reads ``events`` alone (on the second connection, when there is one)."""
-            with tuned(other):
-                cube = load_cube(other, scope)
-                with window(other, scope, previous_lo=previous_lo, reach_back=reach_back):
-                    previous = (
-                        volume.previous_totals(other, scope, previous_lo)
-                        if compare
-                        else VolumeTotals()
-                    )
-                    quiet = flow.quiet_before(other, scope, silence_days=silence_days, now=when)
-                return (
-                    cube,
-                    previous,
-                    quiet,
-                    decisions.compute(other, scope, cube),
-                    responsiveness.compute(other, scope),
-                )
+        def through(
+            s: Session,
+        ) -> tuple[list[Cell], VolumeTotals, Counter[str], Decisions, Responsiveness]:
+            """What reads the period's rows through, the stretch before the period and
+            ``events`` (on ``s``, both gathered)."""
+            cube = load_cube(s)
+            previous = volume.previous_totals(s, scope, previous_lo) if compare else VolumeTotals()
+            quiet = flow.quiet_before(s, scope, silence_days=silence_days, now=when)
+            return cube, previous, quiet, decisions.compute(s, cube), responsiveness.compute(s)
 
-        (customers, the_flow, the_patterns), (cube, previous, quiet, the_decisions, replies) = (
-            twin.both(period_half, events_half, together=other is not session)
-        )
+        stretch = {"previous_lo": previous_lo, "reach_back": reach_back}
+        if other is session:
+            # One connection: the stretch first, so the customers' last touchpoints before the
+            # period are mostly found in it rather than by a seek in ``events`` each.
+            with (
+                window(session, scope, **stretch),
+                period_rows(session, scope, reach_back=reach_back),
+            ):
+                (customers, the_flow, the_patterns), rest = per_customer(), through(session)
+        else:
+
+            def first() -> tuple[volume.PeriodCustomers, Flow, Patterns]:
+                with period_rows(session, scope):
+                    return per_customer()
+
+            def second() -> tuple[
+                list[Cell], VolumeTotals, Counter[str], Decisions, Responsiveness
+            ]:
+                # Its own copy of the rows, read through: the two connections gather the period
+                # at once, and only the first indexes it and gathers the customers.
+                with (
+                    tuned(other),
+                    period_rows(other, scope, per_customer=False),
+                    window(other, scope, **stretch),
+                ):
+                    return through(other)
+
+            (customers, the_flow, the_patterns), rest = twin.both(first, second, together=True)
+        cube, previous, quiet, the_decisions, replies = rest
     return Analytics(
         period=the_period,
         tag=scope.tag,

@@ -1,9 +1,7 @@
 """The period's touchpoints counted once by touchpoint × channel × stage × outcome.
 
 Volume, friction and decision counts are all sums over these few hundred cells, so the period is
-aggregated by the database once and everything else is arithmetic in Python. The cube is counted
-straight from ``events`` (not from the gathered period rows) so that it can run on the second
-connection of ``twin`` while the first gathers the period.
+aggregated by the database once and everything else is arithmetic in Python.
 """
 
 from __future__ import annotations
@@ -13,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from touchdesk.data.analytics.scope import Scope
+from touchdesk.data.analytics.scope import ROWS
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +34,8 @@ class Cell:
     revenue_cents: int
 
 
-def load_cube(session: Session, scope: Scope) -> list[Cell]:
-    """The cells of the scope's touchpoints."""
-    # Channel first: grouped by touchpoint first, SQLite walks the (touchpoint, time) index and
-    # visits the month's rows out of order, twice as slow as in time order.
+def load_cube(session: Session) -> list[Cell]:
+    """The cells of the gathered period rows (see ``scope.period_rows``)."""
     rows = session.execute(
         text(
             f"""SELECT channel, touchpoint, stage, outcome, count(*),
@@ -48,9 +44,8 @@ def load_cube(session: Session, scope: Scope) -> list[Cell]:
                 count(*) FILTER (WHERE outcome = 'decision' AND resolution = 'negative'),
                 count(*) FILTER (WHERE amount_cents > 0),
                 coalesce(sum(amount_cents) FILTER (WHERE amount_cents > 0), 0)
-            FROM events e WHERE {scope.where("e")} GROUP BY 1, 2, 3, 4"""
-        ),
-        scope.params,
+            FROM {ROWS} GROUP BY 1, 2, 3, 4"""
+        )
     )
     return [
         Cell(tp, ch, st, out, n, od, rp, rn, pu, int(rev))

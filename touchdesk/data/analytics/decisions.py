@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from touchdesk.data.analytics.cube import Cell
-from touchdesk.data.analytics.scope import Scope, median, share
+from touchdesk.data.analytics.scope import ROWS, median, share
 from touchdesk.data.analytics.sqlfuncs import as_datetime
 
 
@@ -56,11 +56,10 @@ class Decisions:
         return share(self.positive, self.resolved)
 
 
-def compute(session: Session, scope: Scope, cube: list[Cell]) -> Decisions:
-    """Decision points of the scope, with their counts from the period's ``cube``. Reads
-    ``events`` only (see ``twin``): the resolved decision points through the open-decisions index
-    (a resolution is positive or negative, the schema allows nothing else), the touchpoint before
-    a resolution in one seek."""
+def compute(session: Session, cube: list[Cell]) -> Decisions:
+    """Decision points of the gathered period rows (see ``scope.period_rows``, with or without
+    their index), with their counts from the period's ``cube``; the touchpoint before a
+    resolution is one seek in ``events``."""
     mine = [c for c in cube if c.outcome == "decision"]
     rows = session.execute(
         text(
@@ -69,11 +68,8 @@ def compute(session: Session, scope: Scope, cube: list[Cell]) -> Decisions:
                     WHERE p.customer_id = d.customer_id AND p.occurred_at <= d.resolved_at
                         AND p.id <> d.id
                     ORDER BY p.occurred_at DESC, p.id DESC LIMIT 1)
-            FROM events d
-            WHERE d.outcome = 'decision' AND d.resolution IN ('positive', 'negative')
-                AND {scope.where("d")}"""
-        ),
-        scope.params,
+            FROM {ROWS} d WHERE d.outcome = 'decision' AND d.resolution IS NOT NULL"""
+        )
     ).all()
     days = [
         (as_datetime(resolved) - as_datetime(occurred)).total_seconds() / 86400

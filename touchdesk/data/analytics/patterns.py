@@ -109,15 +109,13 @@ def compute(
                         AND t.occurred_at = f.occurred_at AND t.id < f.id)
                 UNION ALL
                 -- a later row follows another period row, so it can only be gap_days after one
-                -- from ``late`` (a day before the period's start + gap_days) on; those few are
-                -- found by time in ``events`` (the period rows are indexed by customer)
+                -- from ``late`` (a day before the period's start + gap_days) on
                 SELECT * FROM (
                     SELECT r.customer_id, r.occurred_at, r.channel, (SELECT max(n.occurred_at)
                         FROM {ROWS} n WHERE n.customer_id = r.customer_id
                             AND n.occurred_at < r.occurred_at) AS prev
-                    FROM events r
-                    WHERE r.occurred_at >= :late AND {scope.where("r")}
-                        AND NOT EXISTS (SELECT 1 FROM {ROWS} t
+                    FROM {ROWS} r
+                    WHERE r.occurred_at >= :late AND NOT EXISTS (SELECT 1 FROM {ROWS} t
                         WHERE t.customer_id = r.customer_id AND t.occurred_at = r.occurred_at
                             AND t.id < r.id)) later
                 WHERE prev IS NOT NULL)
@@ -126,7 +124,6 @@ def compute(
             WHERE coalesce({gap}, :gap_ms) >= :gap_ms"""
         ),
         {
-            **scope.params,
             "gap_ms": gap_days * 86_400_000,
             "late": scope.stamp(scope.lo + dt.timedelta(days=gap_days - 1)),
         },

@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from touchdesk.catalog import CHANNEL_KEYS
-from touchdesk.data.analytics.scope import Scope, median, percentile, share
+from touchdesk.data.analytics.scope import ROWS, median, percentile, share
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,16 +90,17 @@ def _next() -> str:
         ORDER BY n.occurred_at, n.id LIMIT 1"""
 
 
-def compute(session: Session, scope: Scope) -> Responsiveness:
-    """Reply statistics of the scope's requests. Reads ``events`` only (see ``twin``)."""
+def compute(session: Session) -> Responsiveness:
+    """Reply statistics of the requests among the gathered period rows (see
+    ``scope.period_rows``, with or without their index); the next touchpoint is one seek in
+    ``events``."""
     rows = session.execute(
         text(
             f"""SELECT r.channel, r.replied_at IS NOT NULL, r.response_minutes,
                 r.replied_at <= r.reply_due_at,
                 CASE WHEN r.replied_at IS NOT NULL THEN ({_next()}) END
-            FROM events r WHERE r.reply_due_at IS NOT NULL AND {scope.where("r")}"""
-        ),
-        scope.params,
+            FROM {ROWS} r WHERE r.reply_due_at IS NOT NULL"""
+        )
     ).all()
     requests: dict[str, int] = defaultdict(int)
     answered: dict[str, list[tuple[int | None, bool]]] = defaultdict(list)

@@ -4,9 +4,8 @@ customers left out, the period's rows gathered once, and the small statistics do
 Once per analysis, temporary tables are gathered that the topic modules read instead of scanning
 ``events`` again and again. ``period_rows`` gathers:
 
-- ``td_period_rows``: the period's touchpoints (the columns the per-customer queries read: id,
-  customer, time, channel, stage and amount), with an index by customer, time and id that also
-  holds the others (so the queries seldom visit the table);
+- ``td_period_rows``: the period's touchpoints, with an index by customer, time and id that also
+  holds the columns the per-customer queries read (so they seldom visit the table);
 - ``td_period_customers``: one row per customer of the period with what the per-customer figures
   need (first and last touchpoint, purchases, first touchpoint of each stage) and ``before``, the
   time of their last one before the period (one index seek in ``events``).
@@ -129,14 +128,25 @@ def tuned(session: Session) -> Iterator[None]:
 
 
 @contextmanager
-def period_rows(session: Session, scope: Scope) -> Iterator[None]:
-    """Gather the scope's touchpoints into ``td_period_rows`` and the period's customers into
-    ``td_period_customers`` with ``first`` and ``last``, the times of their first and last
-    touchpoints in the period, ``purchases`` (touchpoints with an amount above zero) and
-    ``first_purchase`` the time of the first of them, ``first_0`` … ``first_3`` the time of their
-    first touchpoint of each stage (in ``STAGE_KEYS`` order; ``NULL`` for a stage not reached) and
-    ``before``, the time of their last one before the period (``NULL`` for a customer first
-    contacted in it)."""
+def period_rows(
+    session: Session,
+    scope: Scope,
+    *,
+    per_customer: bool = True,
+    reach_back: dt.datetime | None = None,
+) -> Iterator[None]:
+    """Gather the scope's touchpoints into ``td_period_rows`` and, when ``per_customer``, index
+    them by customer and gather the period's customers into ``td_period_customers`` with ``first``
+    and ``last``, the times of their first and last touchpoints in the period, ``purchases``
+    (touchpoints with an amount above zero) and ``first_purchase`` the time of the first of them,
+    ``first_0`` … ``first_3`` the time of their first touchpoint of each stage (in ``STAGE_KEYS``
+    order; ``NULL`` for a stage not reached) and ``before``, the time of their last one before the
+    period (``NULL`` for a customer first contacted in it).
+
+    Without ``per_customer`` the rows are only read through (the second connection of ``twin``
+    gathers its own copy so: the cube, decisions and replies scan it). ``reach_back``: this
+    connection already holds ``td_window`` from there on (see ``window``), where ``before`` is
+    looked up first (the seek in ``events`` is left for customers quiet since before it)."""
     fn = scope.fn
     _drop(session, fn, (CUSTOMERS, ROWS))
     if fn.sqlite:
@@ -149,11 +159,25 @@ def period_rows(session: Session, scope: Scope) -> Iterator[None]:
     session.execute(
         text(
             f"""CREATE TEMP TABLE {ROWS} AS
-            SELECT e.id, e.customer_id, e.occurred_at, e.channel, e.stage, e.amount_cents
+            SELECT e.id, e.customer_id, e.occurred_at, e.touchpoint, e.channel, e.stage, e.outcome,
+                e.amount_cents, e.reply_due_at, e.replied_at, e.response_minutes, e.reply_to_id,
+                e.resolution, e.resolved_at
             FROM events e WHERE {scope.where("e")}"""
         ),
         scope.params,
     )
+    if per_customer:
+        _per_customer(session, scope, reach_back)
+    elif not fn.sqlite:
+        session.execute(text(f"ANALYZE {ROWS}"))
+    try:
+        yield
+    finally:
+        _drop(session, fn, (CUSTOMERS, ROWS))
+
+
+def _per_customer(session: Session, scope: Scope, reach_back: dt.datetime | None) -> None:
+    """Index ``td_period_rows`` by customer and gather ``td_period_customers`` from it."""
     session.execute(
         text(
             f"""CREATE INDEX td_period_rows_order
@@ -166,28 +190,31 @@ def period_rows(session: Session, scope: Scope) -> Iterator[None]:
         f"min(occurred_at) FILTER (WHERE stage = :stage{n}) AS first_{n}"
         for n in range(len(STAGE_KEYS))
     )
+    before = """(SELECT max(p.occurred_at) FROM events p
+        WHERE p.customer_id = c.customer_id AND p.occurred_at < :before)"""
+    if reach_back is not None:
+        before = f"""coalesce((SELECT w.last FROM {WINDOW} w WHERE w.customer_id = c.customer_id),
+            {before})"""
     session.execute(
         text(
             f"""CREATE TEMP TABLE {CUSTOMERS} AS
-            SELECT c.*, (SELECT max(p.occurred_at) FROM events p
-                    WHERE p.customer_id = c.customer_id AND p.occurred_at < :lo) AS before
+            SELECT c.*, {before} AS before
             FROM (SELECT customer_id, min(occurred_at) AS first, max(occurred_at) AS last,
                     count(*) FILTER (WHERE amount_cents > 0) AS purchases,
                     min(occurred_at) FILTER (WHERE amount_cents > 0) AS first_purchase, {stages}
                 FROM {ROWS} GROUP BY customer_id) c"""
         ),
-        {"lo": scope.params["lo"], **{f"stage{n}": k for n, k in enumerate(STAGE_KEYS)}},
+        {
+            "before": scope.stamp(scope.lo if reach_back is None else reach_back),
+            **{f"stage{n}": k for n, k in enumerate(STAGE_KEYS)},
+        },
     )
     session.execute(
         text(f"CREATE UNIQUE INDEX td_period_customers_id ON {CUSTOMERS} (customer_id)")
     )
-    if not fn.sqlite:
+    if not scope.fn.sqlite:
         for table in (ROWS, CUSTOMERS):
             session.execute(text(f"ANALYZE {table}"))
-    try:
-        yield
-    finally:
-        _drop(session, fn, (CUSTOMERS, ROWS))
 
 
 @contextmanager
