@@ -142,14 +142,20 @@ def compute(
             )
 
         def through(
-            s: Session,
+            s: Session, rows: Scope | None
         ) -> tuple[list[Cell], VolumeTotals, Counter[str], Decisions, Responsiveness]:
-            """What reads the period's rows through, the stretch before the period and
-            ``events`` (on ``s``, both gathered)."""
-            cube = load_cube(s)
+            """What reads the period's rows through (gathered, or ``rows`` from ``events``), the
+            stretch before the period (gathered) and ``events``, on ``s``."""
+            cube = load_cube(s, rows)
             previous = volume.previous_totals(s, scope, previous_lo) if compare else VolumeTotals()
             quiet = flow.quiet_before(s, scope, silence_days=silence_days, now=when)
-            return cube, previous, quiet, decisions.compute(s, cube), responsiveness.compute(s)
+            return (
+                cube,
+                previous,
+                quiet,
+                decisions.compute(s, cube, rows),
+                responsiveness.compute(s, rows),
+            )
 
         stretch = {"previous_lo": previous_lo, "reach_back": reach_back}
         if other is session:
@@ -159,7 +165,7 @@ def compute(
                 window(session, scope, **stretch),
                 period_rows(session, scope, reach_back=reach_back),
             ):
-                (customers, the_flow, the_patterns), rest = per_customer(), through(session)
+                (customers, the_flow, the_patterns), rest = per_customer(), through(session, None)
         else:
 
             def first() -> tuple[volume.PeriodCustomers, Flow, Patterns]:
@@ -169,14 +175,15 @@ def compute(
             def second() -> tuple[
                 list[Cell], VolumeTotals, Counter[str], Decisions, Responsiveness
             ]:
-                # Its own copy of the rows, read through: the two connections gather the period
-                # at once, and only the first indexes it and gathers the customers.
-                with (
-                    tuned(other),
-                    period_rows(other, scope, per_customer=False),
-                    window(other, scope, **stretch),
-                ):
-                    return through(other)
+                # A tag's touchpoints are sought customer by customer: this connection gathers its
+                # own copy of them to read through (only the first indexes its copy and gathers
+                # the customers). Without a tag the period is read through ``events`` in time
+                # order, as cheaply as a copy and without the time to make it.
+                with tuned(other), window(other, scope, **stretch):
+                    if scope.tag is None:
+                        return through(other, scope)
+                    with period_rows(other, scope, per_customer=False):
+                        return through(other, None)
 
             (customers, the_flow, the_patterns), rest = twin.both(first, second, together=True)
         cube, previous, quiet, the_decisions, replies = rest

@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from touchdesk.data.analytics.cube import Cell
-from touchdesk.data.analytics.scope import ROWS, median, share
+from touchdesk.data.analytics.scope import Scope, median, period_source, share
 from touchdesk.data.analytics.sqlfuncs import as_datetime
 
 
@@ -56,11 +56,14 @@ class Decisions:
         return share(self.positive, self.resolved)
 
 
-def compute(session: Session, cube: list[Cell]) -> Decisions:
-    """Decision points of the gathered period rows (see ``scope.period_rows``, with or without
-    their index), with their counts from the period's ``cube``; the touchpoint before a
-    resolution is one seek in ``events``."""
+def compute(session: Session, cube: list[Cell], scope: Scope | None = None) -> Decisions:
+    """Decision points of the gathered period rows, or of ``scope`` read from ``events`` (see
+    ``scope.period_source``), with their counts from the period's ``cube``; the touchpoint before
+    a resolution is one seek in ``events``. (A resolution is positive or negative, the schema
+    allows nothing else: so put, ``events`` gives the resolved ones through its open-decisions
+    index.)"""
     mine = [c for c in cube if c.outcome == "decision"]
+    source, params = period_source(scope, "d")
     rows = session.execute(
         text(
             f"""SELECT d.resolution, d.occurred_at, d.resolved_at,
@@ -68,8 +71,10 @@ def compute(session: Session, cube: list[Cell]) -> Decisions:
                     WHERE p.customer_id = d.customer_id AND p.occurred_at <= d.resolved_at
                         AND p.id <> d.id
                     ORDER BY p.occurred_at DESC, p.id DESC LIMIT 1)
-            FROM {ROWS} d WHERE d.outcome = 'decision' AND d.resolution IS NOT NULL"""
-        )
+            FROM {source}
+                AND d.outcome = 'decision' AND d.resolution IN ('positive', 'negative')"""
+        ),
+        params,
     ).all()
     days = [
         (as_datetime(resolved) - as_datetime(occurred)).total_seconds() / 86400

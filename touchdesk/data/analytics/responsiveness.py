@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from touchdesk.catalog import CHANNEL_KEYS
-from touchdesk.data.analytics.scope import ROWS, median, percentile, share
+from touchdesk.data.analytics.scope import Scope, median, percentile, period_source, share
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,17 +90,18 @@ def _next() -> str:
         ORDER BY n.occurred_at, n.id LIMIT 1"""
 
 
-def compute(session: Session) -> Responsiveness:
-    """Reply statistics of the requests among the gathered period rows (see
-    ``scope.period_rows``, with or without their index); the next touchpoint is one seek in
-    ``events``."""
+def compute(session: Session, scope: Scope | None = None) -> Responsiveness:
+    """Reply statistics of the requests among the gathered period rows, or of ``scope`` read from
+    ``events`` (see ``scope.period_source``); the next touchpoint is one seek in ``events``."""
+    source, params = period_source(scope, "r")
     rows = session.execute(
         text(
             f"""SELECT r.channel, r.replied_at IS NOT NULL, r.response_minutes,
                 r.replied_at <= r.reply_due_at,
                 CASE WHEN r.replied_at IS NOT NULL THEN ({_next()}) END
-            FROM {ROWS} r WHERE r.reply_due_at IS NOT NULL"""
-        )
+            FROM {source} AND r.reply_due_at IS NOT NULL"""
+        ),
+        params,
     ).all()
     requests: dict[str, int] = defaultdict(int)
     answered: dict[str, list[tuple[int | None, bool]]] = defaultdict(list)

@@ -98,6 +98,16 @@ class Scope:
         )
 
 
+def period_source(scope: Scope | None, alias: str) -> tuple[str, dict[str, Any]]:
+    """``FROM``/``WHERE`` SQL (and its parameters) for the period's touchpoints as ``alias``: the
+    gathered ``td_period_rows`` when ``scope`` is ``None``, else ``scope``'s touchpoints straight
+    from ``events`` (as cheap to read through as the gathered rows when the period is read in time
+    order, with no tag to seek customer by customer)."""
+    if scope is None:
+        return f"{ROWS} {alias} WHERE 1 = 1", {}
+    return f"events {alias} WHERE {scope.where(alias)}", scope.params
+
+
 @contextmanager
 def tuned(session: Session) -> Iterator[None]:
     """On SQLite, read the database file memory-mapped (``PRAGMA mmap_size``) and give the
