@@ -93,18 +93,23 @@ def test_a_session_already_reading_is_used_alone(ws: Workspace) -> None:
             assert other is s
 
 
-def test_the_figures_are_the_same_on_one_connection_and_on_two(ws: Workspace) -> None:
+@pytest.mark.parametrize(("tag", "touchpoints"), [(None, 20), ("wholesale", 11)])
+def test_the_figures_are_the_same_on_one_connection_and_on_two(
+    ws: Workspace, tag: str | None, touchpoints: int
+) -> None:
+    """Without a tag the second connection reads ``events``, with one its own copy of the rows."""
     with ws.db.read() as s:
-        on_two = compute(s, NOVEMBER, now=LATER)  # a fresh session: two where the engine allows
+        on_two = compute(s, NOVEMBER, tag, now=LATER)  # a fresh session: two where possible
     with ws.db.read() as s:
         _count(s)  # already reading: one connection, the halves in turn
-        on_one = compute(s, NOVEMBER, now=LATER)
+        on_one = compute(s, NOVEMBER, tag, now=LATER)
     with ws.db.read() as s:
         with twin.twin(s, parallel=False) as other:
             assert other is s
-        asked_for_one = compute(s, NOVEMBER, now=LATER, parallel=False)
+        asked_for_one = compute(s, NOVEMBER, tag, now=LATER, parallel=False)
     assert on_two == on_one == asked_for_one
-    assert on_two.volume.touchpoints == 20  # rows 9–28 (G is deleted)
+    # November: rows 9–28 (G is deleted); A's rows 9–13 and B's 14–19 are wholesale's
+    assert on_two.volume.touchpoints == touchpoints
 
 
 def test_an_error_in_the_worker_half_is_raised_after_both_finish() -> None:
