@@ -169,7 +169,7 @@ def compute(
         else:
 
             def first() -> tuple[volume.PeriodCustomers, Flow, Patterns]:
-                with period_rows(session, scope):
+                with period_rows(session, scope, through=False):
                     return per_customer()
 
             def second() -> tuple[

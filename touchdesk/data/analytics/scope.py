@@ -37,6 +37,11 @@ from touchdesk.data.analytics.sqlfuncs import SqlFuncs
 ROWS = "td_period_rows"
 WINDOW = "td_window"
 CUSTOMERS = "td_period_customers"
+PER_CUSTOMER_COLUMNS = "e.id, e.customer_id, e.occurred_at, e.channel, e.stage, e.amount_cents"
+THROUGH_COLUMNS = (
+    f"{PER_CUSTOMER_COLUMNS}, e.touchpoint, e.outcome, e.reply_due_at, e.replied_at,"
+    " e.response_minutes, e.resolution, e.resolved_at"
+)
 MMAP_BYTES = 1 << 30  # the most of the database file mapped while analysing (an upper bound)
 CACHE_KIB = 64 * 1024  # page cache and sort memory of the connection while analysing (upper bound)
 
@@ -143,6 +148,7 @@ def period_rows(
     scope: Scope,
     *,
     per_customer: bool = True,
+    through: bool = True,
     reach_back: dt.datetime | None = None,
 ) -> Iterator[None]:
     """Gather the scope's touchpoints into ``td_period_rows`` and, when ``per_customer``, index
@@ -154,7 +160,9 @@ def period_rows(
     period (``NULL`` for a customer first contacted in it).
 
     Without ``per_customer`` the rows are only read through (the second connection of ``twin``
-    gathers its own copy so: the cube, decisions and replies scan it). ``reach_back``: this
+    gathers its own copy so: the cube, decisions and replies scan it); without ``through`` they
+    only hold what the per-customer figures read (id, customer, time, channel, stage and amount:
+    less to copy when the others are read on the other connection). ``reach_back``: this
     connection already holds ``td_window`` from there on (see ``window``), where ``before`` is
     looked up first (the seek in ``events`` is left for customers quiet since before it)."""
     fn = scope.fn
@@ -169,9 +177,7 @@ def period_rows(
     session.execute(
         text(
             f"""CREATE TEMP TABLE {ROWS} AS
-            SELECT e.id, e.customer_id, e.occurred_at, e.touchpoint, e.channel, e.stage, e.outcome,
-                e.amount_cents, e.reply_due_at, e.replied_at, e.response_minutes, e.reply_to_id,
-                e.resolution, e.resolved_at
+            SELECT {THROUGH_COLUMNS if through else PER_CUSTOMER_COLUMNS}
             FROM events e WHERE {scope.where("e")}"""
         ),
         scope.params,
