@@ -129,20 +129,23 @@ def compute(
         },
     )
     session.execute(text(f"CREATE INDEX td_starts_order ON {STARTS} (customer_id, occurred_at)"))
-    # A sequence runs until the customer's next start (a window function cost SQLite more than
-    # one index seek a start) or the period's end.
+    # A sequence runs until the customer's next start or the period's end, so a purchase belongs
+    # to the customer's latest start at or before it: one index seek a purchase (fewer than the
+    # starts) finds the sequences that made one.
     rows = session.execute(
         text(
-            f"""SELECT channel, {fn.local_slot("occurred_at", scope.lo, scope.hi)}, count(*),
-                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM {ROWS} b
-                    WHERE b.customer_id = q.customer_id AND b.occurred_at >= q.occurred_at
-                        AND b.occurred_at < coalesce((SELECT min(n.occurred_at) FROM {STARTS} n
-                            WHERE n.customer_id = q.customer_id
-                                AND n.occurred_at > q.occurred_at), :hi)
-                        AND b.amount_cents > 0))
-            FROM {STARTS} q GROUP BY 1, 2"""
-        ),
-        {"hi": scope.params["hi"]},
+            f"""SELECT q.channel, {fn.local_slot("q.occurred_at", scope.lo, scope.hi)}, count(*),
+                count(m.started)
+            FROM {STARTS} q LEFT JOIN (
+                -- the sequences with a purchase: each purchase's is the customer's latest start
+                -- at or before it (none: it belongs to a sequence begun before the period)
+                SELECT DISTINCT b.customer_id, (SELECT max(n.occurred_at) FROM {STARTS} n
+                        WHERE n.customer_id = b.customer_id
+                            AND n.occurred_at <= b.occurred_at) AS started
+                FROM {ROWS} b WHERE b.amount_cents > 0) m
+                ON m.customer_id = q.customer_id AND m.started = q.occurred_at
+            GROUP BY 1, 2"""
+        )
     ).all()
     session.execute(text(fn.drop_temp(STARTS)))
     by_channel: dict[tuple[str, int | None], list[int]] = defaultdict(lambda: [0, 0])
