@@ -95,33 +95,31 @@ def compute(
     session.execute(
         text(
             f"""CREATE TEMP TABLE {STARTS} AS
-            WITH candidate AS (
-                -- a customer's first period row (of touchpoints at the same moment only the
-                -- first by id can start a sequence) follows their last touchpoint before the
-                -- period (NULL: a first contact)
-                -- (CROSS JOIN: SQLite then looks each customer's rows up, not the other way;
-                -- only customers whose first row starts a sequence are looked up)
-                SELECT f.customer_id, f.occurred_at, f.channel, c.before AS prev
-                FROM {CUSTOMERS} c CROSS JOIN {ROWS} f
-                WHERE (c.before IS NULL OR {first_gap} >= :gap_ms)
-                    AND f.customer_id = c.customer_id AND f.occurred_at = c.first
-                    AND NOT EXISTS (SELECT 1 FROM {ROWS} t WHERE t.customer_id = f.customer_id
-                        AND t.occurred_at = f.occurred_at AND t.id < f.id)
-                UNION ALL
+            WITH later AS MATERIALIZED (
                 -- a later row follows another period row, so it can only be gap_days after one
-                -- from ``late`` (a day before the period's start + gap_days) on
-                SELECT * FROM (
-                    SELECT r.customer_id, r.occurred_at, r.channel, (SELECT max(n.occurred_at)
-                        FROM {ROWS} n WHERE n.customer_id = r.customer_id
-                            AND n.occurred_at < r.occurred_at) AS prev
-                    FROM {ROWS} r
-                    WHERE r.occurred_at >= :late AND NOT EXISTS (SELECT 1 FROM {ROWS} t
-                        WHERE t.customer_id = r.customer_id AND t.occurred_at = r.occurred_at
-                            AND t.id < r.id)) later
-                WHERE prev IS NOT NULL)
-            SELECT customer_id, occurred_at, channel FROM candidate
-            -- one mention of ``prev``, so it is looked up once a row
-            WHERE coalesce({gap}, :gap_ms) >= :gap_ms"""
+                -- from ``late`` (a day before the period's start + gap_days) on (materialized:
+                -- ``prev`` is looked up once a row, not at each mention)
+                SELECT r.customer_id, r.occurred_at, r.channel, (SELECT max(n.occurred_at)
+                    FROM {ROWS} n WHERE n.customer_id = r.customer_id
+                        AND n.occurred_at < r.occurred_at) AS prev
+                FROM {ROWS} r
+                WHERE r.occurred_at >= :late AND NOT EXISTS (SELECT 1 FROM {ROWS} t
+                    WHERE t.customer_id = r.customer_id AND t.occurred_at = r.occurred_at
+                        AND t.id < r.id))
+            -- a customer's first period row (of touchpoints at the same moment only the first by
+            -- id can start a sequence) follows their last touchpoint before the period (NULL: a
+            -- first contact)
+            -- (CROSS JOIN: SQLite then looks each customer's rows up, not the other way; only
+            -- customers whose first row starts a sequence are looked up)
+            SELECT f.customer_id, f.occurred_at, f.channel
+            FROM {CUSTOMERS} c CROSS JOIN {ROWS} f
+            WHERE (c.before IS NULL OR {first_gap} >= :gap_ms)
+                AND f.customer_id = c.customer_id AND f.occurred_at = c.first
+                AND NOT EXISTS (SELECT 1 FROM {ROWS} t WHERE t.customer_id = f.customer_id
+                    AND t.occurred_at = f.occurred_at AND t.id < f.id)
+            UNION ALL
+            SELECT customer_id, occurred_at, channel FROM later
+            WHERE prev IS NOT NULL AND {gap} >= :gap_ms"""
         ),
         {
             "gap_ms": gap_days * 86_400_000,
