@@ -45,7 +45,8 @@ INDEXED_SORTS = ("name", "last_event_at")
 # ``_walks_sort_index``); below it, from the search index's matches.
 MANY_MATCHES = 3000
 # A name-sorted search where this share of customers or more match tests customers one by one
-# (see ``_probed_page``), passing at most ``MAX_PROBES`` of them.
+# (see ``_probed_page``) down to a bound: ``PROBE_MARGIN`` times as far down the list as the
+# sampled share says the page ends, plus ``PROBE_SLACK`` rows, and never more than ``MAX_PROBES``.
 DENSE_SHARE = 0.5
 PROBE_MARGIN = 1.5
 PROBE_SLACK = 50

@@ -5,7 +5,9 @@ company, city, tags, e-mails and each phone in the forms people type it (as writ
 international, national). Every query token is a prefix match and all tokens must match, which is
 what search-as-you-type needs. On SQLite the table is an FTS5 index; on PostgreSQL (team mode) it
 is a plain table whose ``' ' || body`` has a trigram index, and a token matches where a word of
-the body starts with it.
+the body starts with it. On SQLite the customer list also asks how many match
+(``matches_at_least``, ``sampled_share``) to choose how it reads a page (see
+``customers.find``), and may test customers one by one (``row_matches``).
 """
 
 from __future__ import annotations
