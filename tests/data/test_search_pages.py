@@ -12,8 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers.factories import customer, touch
-from touchdesk.data import customers as customers_module
-from touchdesk.data import search
+from touchdesk.data import customer_list, search
 from touchdesk.data.workspace import Workspace
 
 DAY = dt.datetime(2026, 3, 1, 9, 0)
@@ -54,7 +53,7 @@ PLANS = {
 
 def use_plan(monkeypatch: pytest.MonkeyPatch, plan: str) -> None:
     for name, value in PLANS[plan].items():
-        monkeypatch.setattr(customers_module, name, value)
+        monkeypatch.setattr(customer_list, name, value)
 
 
 @pytest.mark.parametrize("plan", list(PLANS))
@@ -133,14 +132,14 @@ def test_many_matches_walk_the_sort_index_on_sqlite_only(
     workspace: Workspace, people: dict[str, int], backend: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     chosen: list[bool] = []
-    walks = customers_module._walks_sort_index
+    walks = customer_list._walks_sort_index
 
     def spy(*args: object) -> bool:
         chosen.append(walks(*args))  # type: ignore[arg-type]
         return chosen[-1]
 
-    monkeypatch.setattr(customers_module, "_walks_sort_index", spy)
-    monkeypatch.setattr(customers_module, "MANY_MATCHES", 5)
+    monkeypatch.setattr(customer_list, "_walks_sort_index", spy)
+    monkeypatch.setattr(customer_list, "MANY_MATCHES", 5)
     page(workspace, "karimi")  # five matches
     page(workspace, "ali")  # two
     page(workspace, "karimi", sort="company")  # no index to walk
@@ -157,17 +156,17 @@ def test_most_customers_matching_are_tested_one_by_one_up_to_a_bound(
         amirs.append(customer(workspace, f"Amir Karimi {i:02d}"))
         zoes.append(customer(workspace, f"Zoe {i:02d}"))
     use_plan(monkeypatch, "walk")
-    monkeypatch.setattr(customers_module, "DENSE_SHARE", 0.5)
-    monkeypatch.setattr(customers_module, "PROBE_SLACK", 0)
+    monkeypatch.setattr(customer_list, "DENSE_SHARE", 0.5)
+    monkeypatch.setattr(customer_list, "PROBE_SLACK", 0)
     probed: list[bool] = []
-    probe = customers_module._probed_page
+    probe = customer_list._probed_page
 
     def spy(*args: object) -> object:
         found = probe(*args)  # type: ignore[arg-type]
         probed.append(found is not None)
         return found
 
-    monkeypatch.setattr(customers_module, "_probed_page", spy)
+    monkeypatch.setattr(customer_list, "_probed_page", spy)
     # Half the ids sampled match either word: the page of 5 should end within 1.5 * 5 / 0.5 = 15
     # rows. The Amirs fill it there; the Zoes start at row 21, so the walk takes over.
     assert page(workspace, "kar", limit=5) == amirs[:5]
@@ -177,7 +176,7 @@ def test_most_customers_matching_are_tested_one_by_one_up_to_a_bound(
     assert page(workspace, "zo", limit=5, descending=True) == zoes[::-1][:5]
     assert page(workspace, "karimi", limit=5) == amirs[:5]  # a long word is never tested alone
     # The bound row itself belongs to the window: a page ending on it is complete.
-    monkeypatch.setattr(customers_module, "PROBE_MARGIN", 0.5)
+    monkeypatch.setattr(customer_list, "PROBE_MARGIN", 0.5)
     assert page(workspace, "kar", limit=5) == amirs[:5]
     sqlite = backend == "sqlite"
     assert probed == ([True, False, True, True, False, True] if sqlite else [])

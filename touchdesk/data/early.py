@@ -37,7 +37,7 @@ from touchdesk.formatting import local_day_bounds
 
 T = TypeVar("T")
 
-# The customer list's sort keys and the SQL each sorts by (``customers.SORT_KEYS``).
+# The customer list's sort keys and the SQL each sorts by (``customer_list.SORT_KEYS``).
 _OPEN_FOLLOWUPS = (
     "(SELECT count(*) FROM followups AS f"
     " WHERE f.customer_id = c.id AND coalesce(f.done_at, 0) = 0)"

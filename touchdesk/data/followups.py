@@ -185,7 +185,7 @@ def open_followups(
 ) -> list[FollowUpRow]:
     """Open follow-ups, soonest due first (only ``user_id``'s when given, see :func:`mine`)."""
     # For one customer, coalesce keeps SQLite on the customer index rather than the open-due
-    # index (see customers._open_followups_count).
+    # index (see customer_list._open_followups_count).
     is_open = (
         func.coalesce(FollowUp.done_at, literal_column("0")) == literal_column("0")
         if customer_id is not None and session.get_bind().dialect.name == "sqlite"

@@ -7,7 +7,7 @@ what search-as-you-type needs. On SQLite the table is an FTS5 index; on PostgreS
 is a plain table whose ``' ' || body`` has a trigram index, and a token matches where a word of
 the body starts with it. On SQLite the customer list also asks how many match
 (``matches_at_least``, ``sampled_share``) to choose how it reads a page (see
-``customers.find``), and may test customers one by one (``row_matches``).
+``customer_list.find``), and may test customers one by one (``row_matches``).
 """
 
 from __future__ import annotations

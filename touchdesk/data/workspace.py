@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from touchdesk import settings as app_settings
 from touchdesk.catalog import STAGE_KEYS, TOUCHPOINTS, touchpoint_labels
-from touchdesk.data import customers, events, followups, summary, team
+from touchdesk.data import customer_list, customers, events, followups, summary, team
 from touchdesk.data.db import Database
 from touchdesk.data.events import AfterLog
 from touchdesk.data.models import Setting, Snippet, TouchpointType
@@ -408,11 +408,11 @@ class Workspace:
 
     def find_customers(self, query: str = "", **kwargs: Any) -> list[CustomerRow]:
         with self.db.read() as s:
-            return customers.find(s, query, **kwargs)
+            return customer_list.find(s, query, **kwargs)
 
     def count_customers(self, query: str = "", **kwargs: Any) -> int:
         with self.db.read() as s:
-            return customers.count(s, query, **kwargs)
+            return customer_list.count(s, query, **kwargs)
 
     def find_customer_id(self, *, email: str = "", phone: str = "", name: str = "") -> int | None:
         """Match a customer by e-mail, then phone, then exact name (the import rule)."""
