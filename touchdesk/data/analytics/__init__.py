@@ -115,8 +115,8 @@ def compute(
     silence that counts as a drop-off. ``sequence_gap_days``/``pattern_min_sample``: see
     ``patterns``. ``compare``: also count the previous period for the month-over-month change.
     ``now`` (naive UTC, default the clock) bounds the drop-off of a period still running.
-    ``parallel``: on an SQLite file, run the half that reads ``events`` alone on a second
-    connection at the same time (see ``twin``); the figures are the same either way.
+    ``parallel``: on an SQLite file and without a tag, run the half that reads ``events`` alone on
+    a second connection at the same time (see ``twin``); the figures are the same either way.
     """
     the_period = Period.of(period)
     friction.check(min_sample)
@@ -128,7 +128,10 @@ def compute(
     # counted from the one gathering of the stretch before the period.
     previous_lo = the_period.previous().utc_bounds()[0] if compare else lo
     reach_back = min(previous_lo, lo - dt.timedelta(days=silence_days))
-    with twin.twin(session, parallel=parallel) as other, tuned(session):
+    # A tag's touchpoints are sought customer by customer, not read through in time order: the
+    # second connection would have to gather its own copy of them, which costs more than it saves.
+    alone = bool(tag and tag.strip())
+    with twin.twin(session, parallel=parallel and not alone) as other, tuned(session):
         scope = Scope.make(session, lo, hi, tag)
 
         def per_customer() -> tuple[volume.PeriodCustomers, Flow, Patterns]:
@@ -175,15 +178,10 @@ def compute(
             def second() -> tuple[
                 list[Cell], VolumeTotals, Counter[str], Decisions, Responsiveness
             ]:
-                # A tag's touchpoints are sought customer by customer: this connection gathers its
-                # own copy of them to read through (only the first indexes its copy and gathers
-                # the customers). Without a tag the period is read through ``events`` in time
-                # order, as cheaply as a copy and without the time to make it.
+                # No tag: the period is read through ``events`` in time order, as cheaply as a
+                # copy of its rows would be, without the time to make one.
                 with tuned(other), window(other, scope, **stretch):
-                    if scope.tag is None:
-                        return through(other, scope)
-                    with period_rows(other, scope, per_customer=False):
-                        return through(other, None)
+                    return through(other, scope)
 
             (customers, the_flow, the_patterns), rest = twin.both(first, second, together=True)
         cube, previous, quiet, the_decisions, replies = rest

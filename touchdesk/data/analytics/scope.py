@@ -147,22 +147,20 @@ def period_rows(
     session: Session,
     scope: Scope,
     *,
-    per_customer: bool = True,
     through: bool = True,
     reach_back: dt.datetime | None = None,
 ) -> Iterator[None]:
-    """Gather the scope's touchpoints into ``td_period_rows`` and, when ``per_customer``, index
-    them by customer and gather the period's customers into ``td_period_customers`` with ``first``
-    and ``last``, the times of their first and last touchpoints in the period, ``purchases``
-    (touchpoints with an amount above zero) and ``first_purchase`` the time of the first of them,
-    ``first_0`` … ``first_3`` the time of their first touchpoint of each stage (in ``STAGE_KEYS``
-    order; ``NULL`` for a stage not reached) and ``before``, the time of their last one before the
-    period (``NULL`` for a customer first contacted in it).
+    """Gather the scope's touchpoints into ``td_period_rows``, index them by customer and gather
+    the period's customers into ``td_period_customers`` with ``first`` and ``last``, the times of
+    their first and last touchpoints in the period, ``purchases`` (touchpoints with an amount
+    above zero) and ``first_purchase`` the time of the first of them, ``first_0`` … ``first_3``
+    the time of their first touchpoint of each stage (in ``STAGE_KEYS`` order; ``NULL`` for a
+    stage not reached) and ``before``, the time of their last one before the period (``NULL`` for
+    a customer first contacted in it).
 
-    Without ``per_customer`` the rows are only read through (the second connection of ``twin``
-    gathers its own copy so: the cube, decisions and replies scan it); without ``through`` they
-    only hold what the per-customer figures read (id, customer, time, channel, stage and amount:
-    less to copy when the others are read on the other connection). ``reach_back``: this
+    Without ``through`` the rows only hold what the per-customer figures read (id, customer, time,
+    channel, stage and amount: less to copy when the cube, decisions and replies read ``events``
+    on the second connection of ``twin``). ``reach_back``: this
     connection already holds ``td_window`` from there on (see ``window``), where ``before`` is
     looked up first (the seek in ``events`` is left for customers quiet since before it)."""
     fn = scope.fn
@@ -182,10 +180,7 @@ def period_rows(
         ),
         scope.params,
     )
-    if per_customer:
-        _per_customer(session, scope, reach_back)
-    elif not fn.sqlite:
-        session.execute(text(f"ANALYZE {ROWS}"))
+    _per_customer(session, scope, reach_back)
     try:
         yield
     finally:
