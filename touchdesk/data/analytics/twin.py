@@ -4,7 +4,9 @@ An analysis is some fifteen passes over a period's rows. About half of them read
 (the cube, decisions, replies, the stretch before the period); the others read the period rows
 gathered into temporary tables, which belong to one connection. On an SQLite file the first half
 runs on a second connection in a worker thread while the calling thread does the other half
-(``sqlite3`` lets go of the GIL while SQLite works, so two cores share the time).
+(``sqlite3`` lets go of the GIL while SQLite works, so two cores share the time). ``compute``
+keeps a tag's analysis on one connection: a tag's rows are sought customer by customer, and the
+second connection would have to gather its own copy of them.
 
 Both connections must read the same state of the database, as one read transaction would: a write
 committed between two passes must not be counted by one half and not by the other. SQLite pins a
