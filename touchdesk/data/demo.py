@@ -156,6 +156,7 @@ def generate(
     )
     write = _write_sqlite if ws.db.is_sqlite else _write_postgres
     counts = write(ws, lambda con: _write(con, people, journeys, customers, append, progress))
+    ws.db.refresh_statistics()  # so a large demo database is quick from its first opening
     return DemoStats(customers, counts[0], counts[1], time.perf_counter() - started)
 
 

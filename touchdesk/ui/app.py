@@ -247,8 +247,8 @@ def run_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
     started_services = False
 
     def after_start() -> None:
-        """What start-up held back: garbage collection, the single-instance server, backups
-        and the integrity check."""
+        """What start-up held back: garbage collection, the single-instance server, backups,
+        the integrity check and SQLite's table statistics when they are missing or old."""
         nonlocal started_services
         resume_gc()
         if started_services:
@@ -263,6 +263,11 @@ def run_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
             shell.services.append(backups)
             app.aboutToQuit.connect(backups.on_close)
             QTimer.singleShot(1000, shell.check_integrity)
+            run_in_background(
+                shell.ws.db.refresh_statistics,
+                lambda _ran: None,
+                lambda exc: log.info("table statistics not gathered: %s", exc),
+            )
 
     def loaded() -> None:
         """The real workspace is open: start the rest, or (when timing) quit."""
