@@ -1,5 +1,6 @@
-"""The app shell: the real entry point opens and quits after its first frame with data, the
-Backups entry restores a backup into a rebuilt window, and the View menu lists only real screens."""
+"""The app shell: the real entry point opens and quits after its first frame with data, a window
+opened on the early reads takes over the real workspace, the Backups entry restores a backup into
+a rebuilt window, and the View menu lists only real screens."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from tests.helpers.factories import customer
 from touchdesk.data import backup
-from touchdesk.ui.app import Shell
+from touchdesk.data.starting import StartingWorkspace
+from touchdesk.ui.app import Shell, open_workspace
 from touchdesk.ui.views import VIEWS, available
 
 
@@ -54,3 +56,27 @@ def test_navigation_lists_only_existing_screens(window):  # type: ignore[no-unty
     assert shown == [v.key for v in available()]
     assert {"today", "customers", "settings"} <= set(shown)
     assert set(shown) <= {v.key for v in VIEWS}
+
+
+def test_a_window_opened_early_takes_over_the_real_workspace(workspace, db_path, qtbot, ui_home):  # type: ignore[no-untyped-def]
+    customer(workspace, "Early Bird")
+    workspace.currency()  # settled on the first start
+    workspace.close()
+    ws = open_workspace(str(db_path))
+    assert isinstance(ws, StartingWorkspace) and not ws.loaded
+    shell = Shell(QApplication.instance(), ws)
+    window = shell.build()
+    qtbot.addWidget(window)
+    view = window.show_view("customers")
+    assert [view.model.customer_at(0).name, ws.loaded] == ["Early Bird", False]
+    assert shell.ctx.live is None  # others' changes are watched once the workspace is open
+    done: list[bool] = []
+    shell.finish_loading(lambda: done.append(ws.loaded))
+    qtbot.waitUntil(lambda: done == [True])
+    assert shell.ctx.live is not None and shell.ctx.live.running
+    # A save now goes through the real workspace, and the open list hears of it.
+    cid = customer(shell.ws, "Second Bird")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    assert view.model.customer_at(1).id == cid
+    shell.ctx.close()
+    ws.close()
