@@ -111,3 +111,21 @@ def test_merge_two_customers_and_undo(window, workspace, qtbot):  # type: ignore
     qtbot.waitUntil(lambda: sorted(_names(view)) == ["Farid K.", "Farid Karimi"])
     assert [e.id for e in workspace.timeline(dup)] == [e2]
     assert workspace.customer(keep).emails == ()
+
+
+def test_the_count_follows_the_search_and_drops_a_late_answer(window, workspace, qtbot):  # type: ignore[no-untyped-def]
+    for name in ("Kian Moradi", "Kian Rad", "Sara Kazemi"):
+        customer(workspace, name)
+    view = window.show_view("customers")
+    qtbot.waitUntil(lambda: view.count.text() == "3 customers")
+    _search(qtbot, view, "kian")
+    qtbot.waitUntil(lambda: view.count.text() == "2 customers")
+    _search(qtbot, view, "sara")
+    qtbot.waitUntil(lambda: view.count.text() == "1 customer")
+    # An answer counted for a search no longer shown never replaces the current one.
+    shown = view.model.filter
+    view.model.filter = type(shown)(query="kian")
+    view._update_count()
+    view.model.filter = shown
+    wait_idle(qtbot)
+    assert view.count.text() == "1 customer"

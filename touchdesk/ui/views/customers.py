@@ -23,6 +23,7 @@ from touchdesk.catalog import STAGES
 from touchdesk.i18n import _, ngettext
 from touchdesk.ui.context import AppContext
 from touchdesk.ui.models.customers import CustomerFilter, CustomerTableModel
+from touchdesk.ui.operations import run_in_background
 from touchdesk.ui.views.customer_detail import CustomerDetailPanel
 from touchdesk.ui.widgets.tables import setup_table
 
@@ -158,16 +159,30 @@ class CustomersView(QWidget):
             self._selection_changed()
 
     def _update_count(self) -> None:
+        """Count the customers the list holds, on a worker (a search matching most of 100,000
+        customers takes tens of milliseconds to count); an answer for a filter no longer shown
+        is dropped."""
         f = self.model.filter
-        try:
-            n = self.ctx.ws.count_customers(
-                f.query, tag=f.tag, stage=f.stage, needs_attention=f.needs_attention
+        ws = self.ctx.ws
+
+        def counted(n: int) -> None:
+            if self.model.filter != f:
+                return
+            self.count.setText(
+                ngettext("{n} customer", "{n} customers", n).format(n=formatting.format_int(n))
             )
-        except Exception:
-            self.count.clear()
-            return
-        self.count.setText(
-            ngettext("{n} customer", "{n} customers", n).format(n=formatting.format_int(n))
+
+        def failed(_exc: Exception) -> None:
+            if self.model.filter == f:
+                self.count.clear()
+
+        run_in_background(
+            lambda: ws.count_customers(
+                f.query, tag=f.tag, stage=f.stage, needs_attention=f.needs_attention
+            ),
+            counted,
+            failed,
+            owner=self,
         )
 
     # --- selection and actions -------------------------------------------------------------------
