@@ -15,7 +15,6 @@ creates, upgrades or reports it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -142,11 +141,6 @@ class EarlyReader:
     def settings(self) -> dict[str, str | None]:
         """Every stored setting's raw (JSON) value by key."""
         return dict(self._query("SELECT key, value FROM settings", tuple))
-
-    def setting(self, key: str) -> Any:
-        """A setting's value, ``None`` when it is not stored (the caller knows its default)."""
-        found = self._query("SELECT value FROM settings WHERE key = :key", lambda r: r[0], key=key)
-        return json.loads(found[0]) if found and found[0] is not None else None
 
     def touchpoint_types(self, *, include_inactive: bool = False) -> list[TouchpointTypeRow]:
         where = "" if include_inactive else "WHERE active"

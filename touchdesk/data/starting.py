@@ -12,6 +12,7 @@ the background import to be asked for — it only makes the wait shorter.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 from collections.abc import Callable
@@ -183,7 +184,7 @@ class StartingWorkspace:
         real = self._real
         return real.tags() if real is not None else self._reader.tags()
 
-    def today(self, now: Any = None, *, mine: bool = False) -> TodaySummary:
+    def today(self, now: dt.datetime | None = None, *, mine: bool = False) -> TodaySummary:
         real = self._real
         if real is not None:
             return real.today(now, mine=mine)
